@@ -1,0 +1,424 @@
+//! Calendar dates as news sites write them, read into year/month/day.
+//!
+//! Shared by `clean` (the publication date in a header line or a page's meta) and `resolve` (the
+//! value of a DATE entity). Handles `12 February 2019`, `Feb. 12, 2019`, `2019-02-12T09:30:00Z`,
+//! `12.02.2019`, `Tue 12 Feb 2019 10:04 GMT`, `12 Feb, 2019`, `2019年2月12日`, and month names in
+//! the languages of the dev pages and their neighbours (German, French, Spanish, Portuguese,
+//! Italian, Dutch, Indonesian, Russian). Numeric `a/b/yyyy` is read month-first unless `a > 12`
+//! (the US habit of English-language news); `a.b.yyyy` is day-first (the European one).
+
+use std::ops::Range;
+
+/// A date found in a text, with as much precision as the text gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl Date {
+    /// `YYYY-MM-DD` when year, month and day are all known.
+    pub fn iso_day(&self) -> Option<String> {
+        Some(format!("{:04}-{:02}-{:02}", self.year?, self.month?, self.day?))
+    }
+
+    /// The most precise of `YYYY-MM-DD`, `YYYY-MM`, `YYYY`.
+    pub fn iso(&self) -> Option<String> {
+        let y = self.year?;
+        Some(match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{y:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{y:04}-{m:02}"),
+            _ => format!("{y:04}"),
+        })
+    }
+}
+
+/// Month names by language; a word matches a month if it is the name or a prefix of at least
+/// three letters of it (`Feb`, `Sept`, `févr`).
+const MONTHS: [&[&str]; 12] = [
+    &[
+        "january",
+        "januar",
+        "jänner",
+        "janvier",
+        "enero",
+        "janeiro",
+        "gennaio",
+        "januari",
+        "января",
+        "январь",
+    ],
+    &[
+        "february",
+        "februar",
+        "février",
+        "febrero",
+        "fevereiro",
+        "febbraio",
+        "februari",
+        "февраля",
+        "февраль",
+    ],
+    &[
+        "march",
+        "märz",
+        "mars",
+        "marzo",
+        "março",
+        "maart",
+        "maret",
+        "марта",
+        "март",
+    ],
+    &["april", "avril", "abril", "aprile", "апреля", "апрель"],
+    &["may", "mai", "mayo", "maio", "maggio", "mei", "мая", "май"],
+    &["june", "juni", "juin", "junio", "junho", "giugno", "июня", "июнь"],
+    &["july", "juli", "juillet", "julio", "julho", "luglio", "июля", "июль"],
+    &["august", "août", "agosto", "augustus", "agustus", "августа", "август"],
+    &[
+        "september",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "settembre",
+        "сентября",
+        "сентябрь",
+    ],
+    &[
+        "october",
+        "oktober",
+        "octobre",
+        "octubre",
+        "outubro",
+        "ottobre",
+        "октября",
+        "октябрь",
+    ],
+    &["november", "novembre", "noviembre", "novembro", "ноября", "ноябрь"],
+    &[
+        "december",
+        "dezember",
+        "décembre",
+        "diciembre",
+        "dezembro",
+        "dicembre",
+        "desember",
+        "декабря",
+        "декабрь",
+    ],
+];
+
+/// Words skipped between the parts of a date (`12 de febrero de 2019`, `the 12th of May`).
+const FILLERS: &[&str] = &[
+    "de", "del", "of", "the", "den", "le", "el", "th", "st", "nd", "rd", "er", "г", "года",
+];
+
+/// The month a word names, if any.
+pub fn month_of(word: &str) -> Option<u8> {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    let n = lower.chars().count();
+    if n < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|names| {
+            names
+                .iter()
+                .any(|name| *name == lower || (name.starts_with(&lower) && n >= 3 && name.chars().count() > n))
+        })
+        .map(|m| m as u8 + 1)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece {
+    /// A number and how many digits it was written with.
+    Num(u32, usize),
+    Month(u8),
+    /// A separator character between two numbers (`-`, `/`, `.`).
+    Sep(char),
+    /// A CJK date marker: 年, 月 or 日.
+    Cjk(char),
+    Other,
+}
+
+/// Cuts a text into the pieces dates are made of, with their byte ranges. Fillers and weekday
+/// names are left out, so the patterns below see `12 February 2019` in `Tue, 12 de February 2019`.
+fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_ascii_digit() {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_ascii_digit() {
+                    break;
+                }
+                end = j + 1;
+                chars.next();
+            }
+            let digits = &text[i..end];
+            let value = digits.parse().unwrap_or(u32::MAX);
+            out.push((Piece::Num(value, digits.len()), i..end));
+        } else if c.is_alphabetic() && !matches!(c, '年' | '月' | '日') {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !d.is_alphabetic() || matches!(d, '年' | '月' | '日') {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let word = &text[i..end];
+            if let Some(m) = month_of(word) {
+                out.push((Piece::Month(m), i..end));
+            } else if !FILLERS.contains(&word.to_lowercase().as_str()) && !is_weekday(word) {
+                out.push((Piece::Other, i..end));
+            }
+        } else if matches!(c, '年' | '月' | '日') {
+            out.push((Piece::Cjk(c), i..i + c.len_utf8()));
+        } else if matches!(c, '-' | '/' | '.') {
+            out.push((Piece::Sep(c), i..i + 1));
+        }
+    }
+    out
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    DAYS.contains(&word.to_lowercase().as_str())
+}
+
+fn year(value: u32, digits: usize) -> Option<i32> {
+    match digits {
+        4 if (1800..=2100).contains(&value) => Some(value as i32),
+        _ => None,
+    }
+}
+
+fn day(value: u32, digits: usize) -> Option<u8> {
+    (digits <= 2 && (1..=31).contains(&value)).then_some(value as u8)
+}
+
+/// Every calendar date in `text` (a day with its month, a month with its year, or both), with
+/// its byte range, in order and not overlapping.
+pub fn dates(text: &str) -> Vec<(Date, Range<usize>)> {
+    let p = pieces(text);
+    let refs: Vec<&(Piece, Range<usize>)> = p.iter().collect();
+    let mut out: Vec<(Date, Range<usize>)> = Vec::new();
+    for k in 0..refs.len() {
+        if out.last().is_some_and(|(_, r)| refs[k].1.start < r.end) {
+            continue;
+        }
+        if let Some(found) = date_at(&refs[k..]) {
+            out.push(found);
+        }
+    }
+    out
+}
+
+/// The first date in `text` with year, month and day.
+pub fn find_full_date(text: &str) -> Option<Date> {
+    dates(text).into_iter().map(|(d, _)| d).find(|d| d.iso_day().is_some())
+}
+
+fn date_at(s: &[&(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
+    let piece = |i: usize| s.get(i).map(|x| x.0);
+    let span = |a: usize, b: usize| s[a].1.start..s[b].1.end;
+    // the pieces a..=b touch one another (a numeric date has no spaces inside)
+    let tight = |a: usize, b: usize| (a..b).all(|k| s[k].1.end == s[k + 1].1.start);
+    match (piece(0), piece(1), piece(2), piece(3), piece(4)) {
+        // 2019-02-12, 2019/2/12, 2019.02.12
+        (
+            Some(Piece::Num(y, 4)),
+            Some(Piece::Sep(a)),
+            Some(Piece::Num(m, _)),
+            Some(Piece::Sep(b)),
+            Some(Piece::Num(d, dd)),
+        ) if a == b && tight(0, 4) => {
+            let date = Date {
+                year: Some(year(y, 4)?),
+                month: Some(month(m)?),
+                day: Some(day(d, dd)?),
+            };
+            Some((date, span(0, 4)))
+        }
+        // 12.02.2019 (day first), 02/12/2019 (month first unless the first number is over 12)
+        (
+            Some(Piece::Num(a, ad)),
+            Some(Piece::Sep(s1)),
+            Some(Piece::Num(b, bd)),
+            Some(Piece::Sep(s2)),
+            Some(Piece::Num(y, 4)),
+        ) if s1 == s2 && ad <= 2 && bd <= 2 && tight(0, 4) => {
+            let (d, m) = if s1 == '.' || s1 == '-' || a > 12 {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let date = Date {
+                year: Some(year(y, 4)?),
+                month: Some(month(m)?),
+                day: Some(day(d, 2)?),
+            };
+            Some((date, span(0, 4)))
+        }
+        // 2019年2月12日
+        (
+            Some(Piece::Num(y, 4)),
+            Some(Piece::Cjk('年')),
+            Some(Piece::Num(m, _)),
+            Some(Piece::Cjk('月')),
+            Some(Piece::Num(d, dd)),
+        ) => {
+            let date = Date {
+                year: Some(year(y, 4)?),
+                month: Some(month(m)?),
+                day: Some(day(d, dd)?),
+            };
+            let end = if matches!(piece(5), Some(Piece::Cjk('日'))) {
+                5
+            } else {
+                4
+            };
+            Some((date, span(0, end)))
+        }
+        // 12 February 2019, 12. Februar 2019, 12 Feb, 2019
+        (Some(Piece::Num(d, dd)), sep, _, _, _) if day(d, dd).is_some() => {
+            let m_at = if matches!(sep, Some(Piece::Sep('.'))) { 2 } else { 1 };
+            let Some(Piece::Month(m)) = piece(m_at) else {
+                return None;
+            };
+            let date = Date {
+                year: None,
+                month: Some(m),
+                day: day(d, dd),
+            };
+            Some(with_year(date, s, m_at + 1, span(0, m_at)))
+        }
+        // February 12, 2019; Feb. 12 2019; February 2019
+        (Some(Piece::Month(m)), next, _, _, _) => {
+            let n_at = if matches!(next, Some(Piece::Sep('.'))) { 2 } else { 1 };
+            match piece(n_at) {
+                Some(Piece::Num(y, 4)) if year(y, 4).is_some() => Some((
+                    Date {
+                        year: year(y, 4),
+                        month: Some(m),
+                        day: None,
+                    },
+                    span(0, n_at),
+                )),
+                Some(Piece::Num(d, dd)) if day(d, dd).is_some() => {
+                    let date = Date {
+                        year: None,
+                        month: Some(m),
+                        day: day(d, dd),
+                    };
+                    Some(with_year(date, s, n_at + 1, span(0, n_at)))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Extends a day-and-month date with a following year, if there is one.
+fn with_year(mut date: Date, s: &[&(Piece, Range<usize>)], at: usize, mut span: Range<usize>) -> (Date, Range<usize>) {
+    let at = if matches!(s.get(at).map(|x| x.0), Some(Piece::Sep('.'))) {
+        at + 1
+    } else {
+        at
+    };
+    if let Some((Piece::Num(y, 4), r)) = s.get(at).map(|x| (x.0, x.1.clone())) {
+        if let Some(y) = year(y, 4) {
+            date.year = Some(y);
+            span.end = r.end;
+        }
+    }
+    (date, span)
+}
+
+fn month(m: u32) -> Option<u8> {
+    (1..=12).contains(&m).then_some(m as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(text: &str) -> Option<String> {
+        dates(text).first().and_then(|(d, _)| d.iso())
+    }
+
+    #[test]
+    fn english_formats() {
+        assert_eq!(iso("12 February 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Feb. 12, 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Published 2019-02-12T09:30:00Z").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("12.02.2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Tue 12 Feb 2019 10:04 GMT").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Sharecast News | 12 Feb, 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("February 07, 2020").as_deref(), Some("2020-02-07"));
+        assert_eq!(iso("Nov. 19, 2019 8:03 am ET").as_deref(), Some("2019-11-19"));
+        assert_eq!(iso("02/12/2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("25/12/2019").as_deref(), Some("2019-12-25"));
+        assert_eq!(iso("the 3rd of March, 2021").as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn other_languages() {
+        assert_eq!(iso("12. Februar 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("12 de fevereiro de 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("12 février 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("12 февраля 2019 г.").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Selasa, 12 Februari 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("2019年2月12日").as_deref(), Some("2019-02-12"));
+    }
+
+    #[test]
+    fn partial_dates_and_spans() {
+        let found = dates("in January 2019 it began");
+        assert_eq!(
+            found.iter().map(|(d, r)| (d.iso(), r.clone())).collect::<Vec<_>>(),
+            [(Some("2019-01".into()), 3..15)]
+        );
+        let (d, r) = dates("On May 5, the talks").remove(0);
+        assert_eq!((d.year, d.month, d.day, r), (None, Some(5), Some(5), 3..8));
+        assert_eq!(
+            find_full_date("May 5 was before 7 June 2020")
+                .and_then(|d| d.iso_day())
+                .as_deref(),
+            Some("2020-06-07")
+        );
+    }
+
+    #[test]
+    fn not_dates() {
+        assert_eq!(iso("5,000 troops and 2.3 million"), None);
+        assert_eq!(iso("Version 12.4.1"), None);
+        assert!(dates("33 March 2019").iter().all(|(d, _)| d.day.is_none()));
+        assert_eq!(iso("2019-13-45"), None);
+        assert!(dates("nothing here at all, they may go in March").is_empty());
+    }
+}

@@ -1,0 +1,377 @@
+//! Metadata: title, byline, source, date, dateline and URL, from the lines around the article
+//! and, for HTML, from what the page declares. Absent means `None`: a field is only filled from a
+//! line whose shape says what it is, never guessed from the nearest text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::rules;
+use crate::calendar;
+use crate::schema::Meta;
+use crate::segment::{Block, BlockKind, Segmented};
+
+/// Header lines longer than this are prose, not a title, byline or date line.
+const MAX_HEADER_WORDS: usize = 30;
+
+/// Reads the metadata. `header` are the candidate blocks before the article run, `keep` marks
+/// the body blocks. Returns the metadata and the blocks it consumed.
+pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool]) -> (Meta, Vec<usize>) {
+    let blocks = &seg.blocks;
+    let mut meta = Meta::default();
+    let mut used = Vec::new();
+
+    // The URL: a labelled line ("Original url:") or a bare link line outside the body.
+    for i in 0..blocks.len() {
+        if keep[i] || meta.url.is_some() {
+            continue;
+        }
+        let text = blocks[i].text.trim();
+        if let Some(rest) = strip_url_label(text) {
+            used.push(i);
+            if let Some(url) = bare_url(rest) {
+                meta.url = Some(url.to_string());
+            } else if let Some(url) = blocks.get(i + 1).and_then(|b| bare_url(b.text.trim())) {
+                meta.url = Some(url.to_string());
+                used.push(i + 1);
+            }
+        } else if let Some(url) = bare_url(text) {
+            if i >= run.end || header.contains(&i) {
+                meta.url = Some(url.to_string());
+                used.push(i);
+            }
+        }
+    }
+
+    let mut expect_byline = false;
+    for &i in header {
+        let b = &blocks[i];
+        let text = b.text.trim();
+        let words = text.split_whitespace().count();
+        if words > MAX_HEADER_WORDS || used.contains(&i) {
+            continue;
+        }
+        if expect_byline || byline_prefix(text).is_some() {
+            let rest = if expect_byline {
+                text
+            } else {
+                byline_prefix(text).unwrap_or("")
+            };
+            expect_byline = rest.is_empty();
+            let (name, date_part) = split_byline(rest);
+            if !name.is_empty() && meta.byline.is_none() {
+                meta.byline = Some(name.to_string());
+            }
+            if meta.date.is_none() {
+                meta.date = calendar::find_full_date(date_part).and_then(|d| d.iso_day());
+            }
+            used.push(i);
+            continue;
+        }
+        if meta.date.is_none() && words <= 12 {
+            if let Some(date) = calendar::find_full_date(text).and_then(|d| d.iso_day()) {
+                meta.date = Some(date);
+                used.push(i);
+                continue;
+            }
+        }
+        if meta.title.is_none() && is_title_like(b, words) {
+            meta.title = Some(text.to_string());
+            used.push(i);
+        }
+    }
+
+    let declared = &seg.declared;
+    meta.title = meta.title.or_else(|| declared.title.clone());
+    meta.byline = meta.byline.or_else(|| declared.author.clone());
+    meta.url = meta.url.or_else(|| declared.url.clone());
+    meta.date = meta.date.or_else(|| {
+        declared
+            .published
+            .as_deref()
+            .and_then(calendar::find_full_date)
+            .and_then(|d| d.iso_day())
+    });
+
+    if let Some(first) = (run.start..run.end).find(|&i| keep[i]) {
+        if let Some(d) = dateline(&blocks[first].text) {
+            meta.dateline = d.place.map(str::to_string);
+            meta.source = d.agency.map(str::to_string);
+        }
+    }
+    meta.source = meta
+        .source
+        .or_else(|| {
+            meta.byline
+                .as_deref()
+                .filter(|b| is_organisation_byline(b))
+                .map(str::to_string)
+        })
+        .or_else(|| declared.site_name.clone());
+    (meta, used)
+}
+
+fn strip_url_label(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    [
+        "original url:",
+        "original url",
+        "source url:",
+        "url:",
+        "source:",
+        "link:",
+    ]
+    .iter()
+    .find(|l| lower.starts_with(*l))
+    .map(|l| text[l.len()..].trim())
+    .filter(|rest| rest.is_empty() || bare_url(rest).is_some())
+}
+
+/// The text itself, if it is one URL and nothing else.
+fn bare_url(text: &str) -> Option<&str> {
+    let t = text.trim_matches(|c| c == '<' || c == '>' || c == ' ');
+    let is_url =
+        (t.starts_with("https://") || t.starts_with("http://")) && !t.contains(char::is_whitespace) && t.len() > 10;
+    is_url.then_some(t)
+}
+
+/// `By Jane Roe` → `Jane Roe`; `By` alone → `""` (the name is on the next line).
+pub fn byline_prefix(text: &str) -> Option<&str> {
+    let lower = text.to_lowercase();
+    for prefix in [
+        "by ",
+        "written by ",
+        "words by ",
+        "author: ",
+        "reporting by ",
+        "von ",
+        "por ",
+        "par ",
+        "oleh ",
+    ] {
+        if lower.starts_with(prefix) && text.is_char_boundary(prefix.len()) {
+            return Some(text[prefix.len()..].trim());
+        }
+    }
+    (lower == "by" || lower == "by:").then_some("")
+}
+
+/// Splits `Sharecast News | 12 Feb, 2019` into the name and the rest.
+fn split_byline(text: &str) -> (&str, &str) {
+    for sep in [" | ", " · ", " • ", " - ", " — ", ", updated", " updated", " published"] {
+        if let Some(p) = text.find(sep) {
+            return (text[..p].trim(), &text[p..]);
+        }
+    }
+    if let Some((_, r)) = calendar::dates(text).first() {
+        return (text[..r.start].trim().trim_end_matches(','), &text[r.start..]);
+    }
+    (text, "")
+}
+
+/// A byline that names an outlet or agency rather than a person: one word (people have two or
+/// more names), or a word that only organisations use.
+fn is_organisation_byline(byline: &str) -> bool {
+    const ORG_WORDS: &[&str] = &[
+        "news",
+        "press",
+        "agency",
+        "agencies",
+        "wire",
+        "wires",
+        "media",
+        "service",
+        "staff",
+        "desk",
+        "bureau",
+        "network",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "reporters",
+    ];
+    let words: Vec<&str> = byline.split_whitespace().collect();
+    words.len() == 1 || words.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A headline: a heading, or a short line that starts with a capital and does not end like a
+/// sentence.
+fn is_title_like(b: &Block, words: usize) -> bool {
+    if matches!(b.kind, BlockKind::Heading(1)) {
+        return true;
+    }
+    let text = b.text.trim();
+    let ends_sentence = text.ends_with('.') && !text.ends_with("..");
+    (3..=MAX_HEADER_WORDS).contains(&words)
+        && !ends_sentence
+        && text.chars().next().is_some_and(char::is_uppercase)
+        && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
+        && rules::boilerplate_reason(text, words).is_none()
+}
+
+/// A dateline opening the first paragraph.
+#[derive(Debug, PartialEq)]
+pub struct Dateline<'a> {
+    pub place: Option<&'a str>,
+    pub agency: Option<&'a str>,
+}
+
+/// `MOSCOW (Reuters) -`, `Moscow |`, `WASHINGTON —`, `(Agency) -` at the start of a paragraph.
+pub fn dateline(text: &str) -> Option<Dateline<'_>> {
+    const SEPARATORS: [&str; 5] = [" - ", " – ", " — ", " | ", ": "];
+    let head = &text[..text.char_indices().nth(60).map_or(text.len(), |(i, _)| i)];
+    let (sep_at, sep) = SEPARATORS.iter().filter_map(|s| head.find(s).map(|p| (p, *s))).min()?;
+    let lead = head[..sep_at].trim();
+    let after = text[sep_at + sep.len()..].trim_start();
+    if !after
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '"' || c == '“')
+    {
+        return None;
+    }
+    let (place, agency) = match lead.find('(') {
+        Some(open) if lead.ends_with(')') => (lead[..open].trim(), Some(lead[open + 1..lead.len() - 1].trim())),
+        _ => (lead, None),
+    };
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let capitalised = place_words
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let shouting = place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase);
+    let place_ok = place.is_empty() && agency.is_some()
+        || (1..=4).contains(&place_words.len()) && capitalised && (shouting || agency.is_some() || sep != " - ");
+    if !place_ok || agency.is_some_and(|a| a.is_empty() || a.split_whitespace().count() > 4) {
+        return None;
+    }
+    let place = (!place.is_empty()).then(|| place.trim_end_matches(','));
+    Some(Dateline { place, agency })
+}
+
+/// The outlet's name as its own page furniture repeats it ("Subscribe to The Daily", "© The
+/// Daily", "The Daily Epaper"): the capitalised phrase of two to four words that recurs most in
+/// the dropped blocks and never occurs in the body.
+pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
+    let body: String = seg
+        .blocks
+        .iter()
+        .zip(keep)
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new(); // phrase -> (blocks, first block)
+    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, _)| !keep[*i]) {
+        let mut seen_here = Vec::new();
+        for run in capitalised_runs(&b.text) {
+            for n in 2..=4.min(run.len()) {
+                for w in run.windows(n) {
+                    let phrase = w.join(" ");
+                    if !seen_here.contains(&phrase) {
+                        seen_here.push(phrase);
+                    }
+                }
+            }
+        }
+        for phrase in seen_here {
+            counts.entry(phrase).or_insert((0, i)).0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(p, (n, _))| *n >= 2 && !body.contains(p.as_str()) && rules::boilerplate_reason(p, 4).is_none())
+        .max_by_key(|(p, (n, first))| (*n, p.split(' ').count(), std::cmp::Reverse(*first)))
+        .map(|(p, _)| p)
+}
+
+/// Maximal runs of capitalised words not broken by punctuation.
+fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
+    let mut runs = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for raw in text.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
+        let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
+        if capital {
+            run.push(word);
+        }
+        let broken = !capital || raw.ends_with(|c: char| matches!(c, ',' | '.' | ':' | ';' | '?' | '!' | '|'));
+        if broken && !run.is_empty() {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    if !run.is_empty() {
+        runs.push(run);
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            dateline("MOSCOW (Reuters) - Russia said"),
+            Some(Dateline {
+                place: Some("MOSCOW"),
+                agency: Some("Reuters")
+            })
+        );
+        assert_eq!(
+            dateline("Moscow | Russia warned"),
+            Some(Dateline {
+                place: Some("Moscow"),
+                agency: None
+            })
+        );
+        assert_eq!(
+            dateline("WASHINGTON — The Senate voted"),
+            Some(Dateline {
+                place: Some("WASHINGTON"),
+                agency: None
+            })
+        );
+        assert_eq!(
+            dateline("(Agency) - On May 5, talks"),
+            Some(Dateline {
+                place: None,
+                agency: Some("Agency")
+            })
+        );
+        assert_eq!(dateline("The talks - which began in May - failed"), None);
+        assert_eq!(dateline("Russia - a large country - said"), None);
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(byline_prefix("By Jane Roe"), Some("Jane Roe"));
+        assert_eq!(byline_prefix("By"), Some(""));
+        assert_eq!(byline_prefix("Bypass road"), None);
+        assert_eq!(
+            split_byline("Sharecast News | 12 Feb, 2019"),
+            ("Sharecast News", " | 12 Feb, 2019")
+        );
+        assert_eq!(split_byline("Jane Roe Nov. 19, 2019 8:03 am ET").0, "Jane Roe");
+        assert!(is_organisation_byline("Reuters"));
+        assert!(is_organisation_byline("Sharecast News"));
+        assert!(!is_organisation_byline("Jane Roe"));
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(bare_url("<https://example.com/a/b>"), Some("https://example.com/a/b"));
+        assert_eq!(bare_url("see https://example.com"), None);
+        assert_eq!(strip_url_label("Original url:"), Some(""));
+        assert_eq!(strip_url_label("Source: The Times"), None);
+    }
+
+    #[test]
+    fn capitalised_runs_break_at_punctuation() {
+        assert_eq!(
+            capitalised_runs("Access The Daily Star across devices, Daily Star"),
+            vec![vec!["Access", "The", "Daily", "Star"], vec!["Daily", "Star"]]
+        );
+    }
+}

@@ -1,0 +1,572 @@
+//! Quotes and who said them.
+//!
+//! A quote is the text between quotation marks (`"…"`, `“…”`, `«…»`, `„…“`); one left open runs
+//! to the end of its paragraph, the convention for quotes continued in the next one. Its speaker
+//! comes from the reporting clause of its sentence, tried in this order:
+//! 1. after the quote: `"…," the ministry said` / `"…," said Lavrov`;
+//! 2. before it: the nearest reporting verb (`Lavrov said that "…"`, `Trump called on Russia to
+//!    "get out"`), whose subject is the words back to the clause boundary; participles
+//!    (`saying`, `adding`) are not reporting verbs, so the verb before them counts, and `X was quoted by Y saying` is X's;
+//! 3. `according to X` in the sentence;
+//! 4. a quote with no reporting clause, right after another quote, continues that speaker.
+//!
+//! A subject naming a person is that person's entity; a pronoun or a bare title (`the
+//! president`) is the person last quoted or mentioned; anything else is kept as a description
+//! (`senior White House official`).
+
+use std::ops::Range;
+
+use super::entities::Resolved;
+use crate::schema::Label;
+use crate::tag::EntitySpan;
+use crate::tokenize::Tokens;
+
+/// A quote found in the body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoundQuote {
+    /// Byte range of the quoted words (without the marks).
+    pub range: Range<usize>,
+    pub speaker: Option<String>,
+    pub speaker_entity: Option<usize>,
+    pub cue: Option<String>,
+}
+
+/// Verbs that report speech, in the forms news text uses them.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "noted",
+    "notes",
+    "explained",
+    "explains",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "declared",
+    "announced",
+    "announces",
+    "wrote",
+    "writes",
+    "asked",
+    "asks",
+    "replied",
+    "affirmed",
+    "reaffirmed",
+    "recommended",
+    "called",
+    "calls",
+    "urged",
+    "urges",
+    "described",
+    "describes",
+    "branded",
+    "denounced",
+    "condemned",
+    "condemns",
+    "criticized",
+    "criticised",
+    "accused",
+    "suggested",
+    "stressed",
+    "commented",
+    "quoted",
+    "acknowledged",
+    "admitted",
+    "vowed",
+    "promised",
+    "predicted",
+    "tweeted",
+    "posted",
+    "denied",
+    "denies",
+    "labelled",
+    "labeled",
+    "dubbed",
+    "termed",
+    "confirmed",
+    "continued",
+    "concluded",
+    "recalled",
+];
+
+/// Words that end a subject when read backwards from its verb.
+const CLAUSE_BOUNDARIES: &[&str] = &[
+    ",", ";", ":", "(", ")", "that", "after", "when", "while", "as", "because", "and", "but", "who", "which", "if",
+    "since", "where", "before", "until", "—", "–", "\"", "“", "”",
+];
+
+/// Words stripped from the edges of a subject: determiners, conjunctions, auxiliaries, adverbs.
+const EDGE_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "so",
+    "meanwhile",
+    "however",
+    "also",
+    "later",
+    "then",
+    "now",
+    "again",
+    "still",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "will",
+    "would",
+    "had",
+    "already",
+    "further",
+    "once",
+    "earlier",
+    "previously",
+    "recently",
+    "in",
+    "on",
+    "at",
+    "his",
+    "her",
+    "its",
+    "their",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "it", "they", "He", "She", "It", "They"];
+
+/// Role nouns that, alone after `the`, stand for a person named earlier.
+const ROLE_NOUNS: &[&str] = &[
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chairman",
+    "chief",
+    "secretary",
+    "senator",
+    "governor",
+    "mayor",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "envoy",
+    "official",
+    "prime minister",
+    "foreign minister",
+];
+
+/// Maximum tokens read after a quote looking for its reporting verb.
+const MAX_TOKENS_AFTER: usize = 14;
+
+struct Context<'a> {
+    text: &'a str,
+    words: Vec<&'a str>,
+    toks: &'a Tokens,
+    /// For each token, the span covering it.
+    span_at: Vec<Option<usize>>,
+    spans: &'a [EntitySpan],
+    entity_of: &'a [usize],
+    entities: &'a [Resolved],
+}
+
+/// Finds the quotes of a body and their speakers.
+pub fn find_quotes(
+    text: &str,
+    toks: &Tokens,
+    spans: &[EntitySpan],
+    entity_of: &[usize],
+    entities: &[Resolved],
+) -> Vec<FoundQuote> {
+    let words: Vec<&str> = toks.tokens.iter().map(|t| t.text(text)).collect();
+    let mut span_at = vec![None; words.len()];
+    let mut s = 0;
+    for (i, t) in toks.tokens.iter().enumerate() {
+        while s < spans.len() && spans[s].end <= t.start {
+            s += 1;
+        }
+        if s < spans.len() && spans[s].start <= t.start && t.end <= spans[s].end {
+            span_at[i] = Some(s);
+        }
+    }
+    let cx = Context {
+        text,
+        words,
+        toks,
+        span_at,
+        spans,
+        entity_of,
+        entities,
+    };
+    let mut out: Vec<FoundQuote> = Vec::new();
+    let mut previous_end_token = None;
+    for range in quote_ranges(text) {
+        let open = token_at(toks, range.start.saturating_sub(1));
+        let close = token_at(toks, range.end).filter(|&c| toks.tokens[c].start == range.end);
+        let mut found = FoundQuote {
+            range: range.clone(),
+            speaker: None,
+            speaker_entity: None,
+            cue: None,
+        };
+        let attributed = open.and_then(|o| cx.attribute(o, close, out.last()));
+        match attributed {
+            Some(a) => {
+                found.speaker = a.speaker;
+                found.speaker_entity = a.entity;
+                found.cue = Some(a.cue);
+            }
+            None => {
+                // Continues the previous quote when nothing but its attribution lies between.
+                if let (Some(prev), Some(prev_end), Some(o)) = (out.last(), previous_end_token, open) {
+                    if o >= prev_end && o - prev_end <= MAX_TOKENS_AFTER && prev.speaker.is_some() {
+                        found.speaker = prev.speaker.clone();
+                        found.speaker_entity = prev.speaker_entity;
+                        found.cue = Some("continued".into());
+                    }
+                }
+            }
+        }
+        previous_end_token = close.or(open);
+        out.push(found);
+    }
+    out
+}
+
+/// Byte ranges of quoted text (inside the marks).
+fn quote_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for (para_start, para) in paragraphs(text) {
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in para.char_indices() {
+            let at = para_start + i;
+            match open {
+                None if matches!(c, '"' | '“' | '«' | '„') => open = Some((at + c.len_utf8(), c)),
+                Some((start, o)) => {
+                    let closes = match o {
+                        '"' => c == '"',
+                        '“' => matches!(c, '”' | '"'),
+                        '«' => c == '»',
+                        _ => matches!(c, '“' | '"'),
+                    };
+                    if closes {
+                        if at > start {
+                            out.push(start..at);
+                        }
+                        open = None;
+                    }
+                }
+                None => {}
+            }
+        }
+        if let Some((start, _)) = open {
+            let end = para_start + para.trim_end().len();
+            if end > start {
+                out.push(start..end);
+            }
+        }
+    }
+    out
+}
+
+fn paragraphs(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut offset = 0;
+    text.split('\n').map(move |line| {
+        let at = offset;
+        offset += line.len() + 1;
+        (at, line)
+    })
+}
+
+/// Index of the token starting at or containing byte `b`.
+fn token_at(toks: &Tokens, b: usize) -> Option<usize> {
+    let i = toks.tokens.partition_point(|t| t.end <= b);
+    (i < toks.tokens.len() && toks.tokens[i].start <= b).then_some(i)
+}
+
+struct Attribution {
+    speaker: Option<String>,
+    entity: Option<usize>,
+    cue: String,
+}
+
+impl Context<'_> {
+    fn sentence_of(&self, token: usize) -> Range<usize> {
+        let s = &self.toks.sentences;
+        let i = s.partition_point(|r| r.end <= token);
+        s.get(i).cloned().unwrap_or(token..token + 1)
+    }
+
+    fn lower(&self, i: usize) -> String {
+        self.words[i].to_lowercase()
+    }
+
+    fn is_reporting(&self, i: usize) -> bool {
+        REPORTING_VERBS.contains(&self.lower(i).as_str())
+    }
+
+    /// `open` is the token of the opening mark, `close` of the closing one (if any).
+    fn attribute(&self, open: usize, close: Option<usize>, previous: Option<&FoundQuote>) -> Option<Attribution> {
+        let sentence = self.sentence_of(open);
+        let end_sentence = close.map_or(sentence.end, |c| self.sentence_of(c).end.max(sentence.end));
+        // 1. After the quote.
+        if let Some(c) = close {
+            let mut i = c + 1;
+            while i < end_sentence
+                && i <= c + MAX_TOKENS_AFTER
+                && !matches!(self.words[i], "\"" | "“" | "." | "!" | "?")
+            {
+                if self.is_reporting(i) {
+                    let subject = if i == c + 1 || (i == c + 2 && self.words[c + 1] == ",") {
+                        self.phrase_after(i + 1, end_sentence)
+                    } else {
+                        (c + 1)..i
+                    };
+                    if let Some(a) = self.speaker(subject, open, previous, &self.words[i].to_lowercase()) {
+                        return Some(a);
+                    }
+                    break;
+                }
+                i += 1;
+            }
+        }
+        // 2. Before the quote.
+        let mut v = open;
+        while v > sentence.start {
+            v -= 1;
+            if !self.is_reporting(v) {
+                continue;
+            }
+            let cue = self.lower(v);
+            let verb =
+                if cue == "quoted" && v >= 1 && matches!(self.lower(v - 1).as_str(), "was" | "were" | "is" | "been") {
+                    v - 1
+                } else {
+                    v
+                };
+            let subject = self.clause_before(verb, sentence.start);
+            if let Some(a) = self.speaker(subject, open, previous, &cue) {
+                return Some(a);
+            }
+        }
+        // 3. "according to X" anywhere in the sentence.
+        for i in sentence.start..end_sentence.saturating_sub(1) {
+            if self.lower(i) == "according" && self.lower(i + 1) == "to" {
+                let subject = self.phrase_after(i + 2, end_sentence);
+                if let Some(a) = self.speaker(subject, open, previous, "according to") {
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// Tokens from `from` to the next clause boundary.
+    fn phrase_after(&self, from: usize, end: usize) -> Range<usize> {
+        let mut j = from;
+        while j < end && !CLAUSE_BOUNDARIES.contains(&self.words[j]) && !matches!(self.words[j], "." | "!" | "?") {
+            j += 1;
+        }
+        from..j
+    }
+
+    /// Tokens before `verb` back to the clause boundary or the sentence start. A participle or
+    /// an empty subject (`…and has branded`) defers to the previous clause.
+    fn clause_before(&self, verb: usize, start: usize) -> Range<usize> {
+        let mut j = verb;
+        while j > start && !CLAUSE_BOUNDARIES.contains(&self.lower(j - 1).as_str()) {
+            j -= 1;
+        }
+        j..verb
+    }
+
+    fn speaker(
+        &self,
+        subject: Range<usize>,
+        before: usize,
+        previous: Option<&FoundQuote>,
+        cue: &str,
+    ) -> Option<Attribution> {
+        let subject = self.trim_edges(subject);
+        if subject.is_empty() || subject.len() > 12 {
+            return None;
+        }
+        let attribution = |speaker: Option<String>, entity: Option<usize>| {
+            Some(Attribution {
+                speaker,
+                entity,
+                cue: cue.to_string(),
+            })
+        };
+        // A person named in the subject: the last one.
+        if let Some(e) = subject
+            .clone()
+            .rev()
+            .filter_map(|i| self.entity_at(i))
+            .find(|&e| self.entities[e].label == Label::PER)
+        {
+            return attribution(Some(self.entities[e].name.clone()), Some(e));
+        }
+        // The subject is exactly one name (an organisation, a country).
+        if let Some(e) = self.entity_at(subject.start) {
+            let span = self.span_at[subject.start].map(|s| self.spans[s]);
+            if span.is_some_and(|s| s.end >= self.toks.tokens[subject.end - 1].end) && self.entities[e].label.is_name()
+            {
+                return attribution(Some(self.entities[e].name.clone()), Some(e));
+            }
+        }
+        let words: Vec<&str> = self.words[subject.clone()].to_vec();
+        // A pronoun or a bare role ("the president"): the last speaker, else the last person named.
+        let bare_role = words.len() <= 2 && ROLE_NOUNS.contains(&words.join(" ").to_lowercase().as_str());
+        if (words.len() == 1 && PRONOUNS.contains(&words[0])) || bare_role {
+            if !bare_role {
+                if let Some(p) = previous.filter(|p| p.speaker.is_some()) {
+                    return attribution(p.speaker.clone(), p.speaker_entity);
+                }
+            }
+            return match self.last_person_before(subject.start.min(before)) {
+                Some(e) => attribution(Some(self.entities[e].name.clone()), Some(e)),
+                None => None,
+            };
+        }
+        let start = self.toks.tokens[subject.start].start;
+        let end = self.toks.tokens[subject.end - 1].end;
+        attribution(Some(self.text[start..end].to_string()), None)
+    }
+
+    fn trim_edges(&self, mut r: Range<usize>) -> Range<usize> {
+        let edge = |i: usize| {
+            EDGE_WORDS.contains(&self.lower(i).as_str())
+                || self.words[i].ends_with("ly") && self.words[i].chars().next().is_some_and(char::is_lowercase)
+        };
+        while r.start < r.end && (edge(r.start) || !self.words[r.start].chars().any(char::is_alphanumeric)) {
+            r.start += 1;
+        }
+        // trailing adverbs, auxiliaries and time expressions ("Shchetinin on Monday")
+        while r.start < r.end {
+            let last = r.end - 1;
+            let is_time = self
+                .entity_at(last)
+                .is_some_and(|e| matches!(self.entities[e].label, Label::DATE | Label::TIME));
+            if edge(last) || is_time || !self.words[last].chars().any(char::is_alphanumeric) {
+                r.end -= 1;
+            } else {
+                break;
+            }
+        }
+        r
+    }
+
+    fn entity_at(&self, token: usize) -> Option<usize> {
+        self.span_at[token].map(|s| self.entity_of[s])
+    }
+
+    fn last_person_before(&self, token: usize) -> Option<usize> {
+        (0..token)
+            .rev()
+            .filter_map(|i| self.entity_at(i))
+            .find(|&e| self.entities[e].label == Label::PER)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::entities::resolve_entities;
+    use crate::tokenize::tokenize;
+
+    /// Runs quote finding with the given names tagged (by exact text, every occurrence).
+    fn quotes(text: &str, names: &[(&str, Label)]) -> Vec<(String, Option<String>)> {
+        let toks = tokenize(text);
+        let mut spans: Vec<EntitySpan> = Vec::new();
+        for (name, label) in names {
+            let mut from = 0;
+            while let Some(p) = text[from..].find(name) {
+                spans.push(EntitySpan {
+                    start: from + p,
+                    end: from + p + name.len(),
+                    label: *label,
+                });
+                from += p + name.len();
+            }
+        }
+        spans.sort_by_key(|s| s.start);
+        let (ents, entity_of) = resolve_entities(text, &spans);
+        find_quotes(text, &toks, &spans, &entity_of, &ents)
+            .into_iter()
+            .map(|q| (text[q.range].to_string(), q.speaker))
+            .collect()
+    }
+
+    fn speaker_of(found: &[(String, Option<String>)], starts: &str) -> Option<String> {
+        found
+            .iter()
+            .find(|(q, _)| q.starts_with(starts))
+            .unwrap_or_else(|| panic!("no quote {starts}: {found:?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn attribution_after_the_quote() {
+        let q = quotes(
+            "\"We will not stop,\" the foreign ministry said in a statement. \"Talks are open,\" it added.",
+            &[],
+        );
+        assert_eq!(speaker_of(&q, "We will").as_deref(), Some("foreign ministry"));
+        assert_eq!(speaker_of(&q, "Talks").as_deref(), Some("foreign ministry"));
+        let q = quotes("“It is over,” said Jane Roe, a minister.", &[("Jane Roe", Label::PER)]);
+        assert_eq!(speaker_of(&q, "It is").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn attribution_before_the_quote() {
+        let text =
+            "The remarks came after President John Doe reaffirmed that force was \"an option\", as pressure grew. \
+                    A senior official was quoted by Agency on Friday saying that talks were \"very limited.\"";
+        let q = quotes(text, &[("John Doe", Label::PER), ("Agency", Label::ORG)]);
+        assert_eq!(speaker_of(&q, "an option").as_deref(), Some("John Doe"));
+        assert_eq!(speaker_of(&q, "very limited").as_deref(), Some("senior official"));
+    }
+
+    #[test]
+    fn roles_and_continuations() {
+        let text = "Aid is stuck under John Doe's orders.\nBut the president denies a crisis and has branded it a \"political show\" and more.\n\
+                    \"It's a snub,\" Jane Roe said. \"It shows how weak they are.\"";
+        let q = quotes(text, &[("John Doe", Label::PER), ("Jane Roe", Label::PER)]);
+        assert_eq!(speaker_of(&q, "political show").as_deref(), Some("John Doe"));
+        assert_eq!(speaker_of(&q, "It shows").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_paragraph_end() {
+        let q = quotes(
+            "The army announced drills to \"reinforce the country's capacity.\nNext paragraph.",
+            &[],
+        );
+        assert_eq!(q[0].0, "reinforce the country's capacity.");
+        assert_eq!(q[0].1.as_deref(), Some("army"));
+    }
+
+    #[test]
+    fn no_quotes_no_output() {
+        assert!(quotes("Plain text without quotation marks.", &[]).is_empty());
+    }
+}

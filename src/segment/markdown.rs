@@ -1,0 +1,342 @@
+//! Lines of pasted text or markdown into blocks: the line's kind from its prefix, its readable
+//! text from an inline scan that drops emphasis, image syntax, link targets and inline tags.
+//! One pass per line; every bracket search is bounded by what an earlier failed search learned,
+//! so hostile lines (`[[[[...`) stay linear.
+
+use super::{Block, BlockKind};
+
+/// Cuts `text` into one block per non-blank line.
+pub fn blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut blank_before = true;
+    let mut line_start = 0;
+    for line in text.split('\n') {
+        let span = line_start..line_start + line.len();
+        line_start = span.end + 1;
+        if line.trim().is_empty() {
+            blank_before = true;
+            continue;
+        }
+        out.push(block(line, span, blank_before));
+        blank_before = false;
+    }
+    out
+}
+
+fn block(line: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
+    let trimmed = line.trim();
+    let (mut kind, rest) = line_kind(trimmed);
+    let inline = if kind == BlockKind::TableRow {
+        Inline::scan_cells(rest)
+    } else {
+        Inline::scan(rest)
+    };
+    if !inline.text.chars().any(char::is_alphanumeric) {
+        kind = if inline.images > 0 {
+            BlockKind::Image
+        } else {
+            BlockKind::Rule
+        };
+    }
+    let markup_bytes = inline.markup_bytes + (trimmed.len() - rest.len());
+    Block {
+        span,
+        text: inline.text,
+        kind,
+        blank_before,
+        link_bytes: inline.link_bytes,
+        markup_bytes,
+    }
+}
+
+/// The block kind a line's prefix gives, and the line without that prefix.
+fn line_kind(line: &str) -> (BlockKind, &str) {
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        return (BlockKind::Heading(hashes as u8), line[hashes..].trim_start());
+    }
+    if let Some(rest) = line.strip_prefix('>') {
+        return (BlockKind::BlockQuote, rest.trim_start());
+    }
+    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+        if let Some(rest) = line.strip_prefix(bullet) {
+            return (BlockKind::ListItem, rest.trim_start());
+        }
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) && (line[digits..].starts_with(". ") || line[digits..].starts_with(") ")) {
+        return (BlockKind::ListItem, line[digits + 2..].trim_start());
+    }
+    let is_rule = line.len() >= 3
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | '*' | '_' | '=' | '|' | ':' | ' '))
+        && line.chars().filter(|&c| c != ' ').count() >= 3;
+    if is_rule {
+        return (BlockKind::Rule, "");
+    }
+    if line.starts_with('|') || line.ends_with(" |") || line.matches(" | ").count() >= 2 {
+        return (BlockKind::TableRow, line);
+    }
+    (BlockKind::Paragraph, line)
+}
+
+/// The readable text of one line.
+struct Inline {
+    text: String,
+    link_bytes: usize,
+    markup_bytes: usize,
+    images: usize,
+}
+
+impl Inline {
+    fn scan(line: &str) -> Inline {
+        let mut s = Inline {
+            text: String::with_capacity(line.len()),
+            link_bytes: 0,
+            markup_bytes: 0,
+            images: 0,
+        };
+        let bytes = line.as_bytes();
+        // Earliest positions known to have no `]` / `)` / `>` after them (failed searches).
+        let mut no_close = [usize::MAX; 3];
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            match b {
+                b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                    if let Some(end) = link_end(line, i + 1, &mut no_close) {
+                        s.images += 1;
+                        s.markup_bytes += end.total - i;
+                        i = end.total;
+                        continue;
+                    }
+                }
+                b'[' => {
+                    if let Some(end) = link_end(line, i, &mut no_close) {
+                        let inner = Inline::scan(&line[i + 1..end.label]);
+                        s.text.push_str(&inner.text);
+                        s.link_bytes += inner.text.len();
+                        s.images += inner.images;
+                        s.markup_bytes += (end.total - i) - inner.text.len();
+                        i = end.total;
+                        continue;
+                    }
+                }
+                b'<' => {
+                    if let Some(close) = find_from(line, i + 1, b'>', &mut no_close[2]) {
+                        let inside = &line[i + 1..close];
+                        if inside.starts_with("http://") || inside.starts_with("https://") {
+                            s.text.push_str(inside);
+                            s.link_bytes += inside.len();
+                            s.markup_bytes += 2;
+                            i = close + 1;
+                            continue;
+                        }
+                        if looks_like_tag(inside) {
+                            s.markup_bytes += close + 1 - i;
+                            if !s.text.is_empty() && !s.text.ends_with(' ') {
+                                s.text.push(' ');
+                            }
+                            i = close + 1;
+                            continue;
+                        }
+                    }
+                }
+                b'*' | b'`' => {
+                    s.markup_bytes += 1;
+                    i += 1;
+                    continue;
+                }
+                b'_' => {
+                    let prev_word = i > 0 && bytes[i - 1].is_ascii_alphanumeric();
+                    let next_word = bytes.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+                    if !(prev_word && next_word) {
+                        s.markup_bytes += 1;
+                        i += 1;
+                        continue;
+                    }
+                }
+                b'\\' if bytes.get(i + 1).is_some_and(u8::is_ascii_punctuation) => {
+                    s.markup_bytes += 1;
+                    s.text.push(bytes[i + 1] as char);
+                    i += 2;
+                    continue;
+                }
+                _ => {}
+            }
+            let c = line[i..].chars().next().unwrap_or(' ');
+            if c.is_whitespace() {
+                if !s.text.is_empty() && !s.text.ends_with(' ') {
+                    s.text.push(' ');
+                }
+            } else {
+                s.text.push(c);
+            }
+            i += c.len_utf8();
+        }
+        let trimmed_len = s.text.trim_end().len();
+        s.text.truncate(trimmed_len);
+        s
+    }
+
+    /// A table row: each cell scanned alone, the cells joined by ` | `.
+    fn scan_cells(row: &str) -> Inline {
+        let mut s = Inline {
+            text: String::new(),
+            link_bytes: 0,
+            markup_bytes: 0,
+            images: 0,
+        };
+        for cell in row.split('|') {
+            s.markup_bytes += 1;
+            let c = Inline::scan(cell.trim());
+            if !c.text.is_empty() && !s.text.is_empty() {
+                s.text.push_str(" | ");
+            }
+            s.text.push_str(&c.text);
+            s.link_bytes += c.link_bytes;
+            s.markup_bytes += c.markup_bytes;
+            s.images += c.images;
+        }
+        s.markup_bytes -= 1;
+        s
+    }
+}
+
+struct LinkEnd {
+    /// Index of the `]` closing the label.
+    label: usize,
+    /// Index just past the whole link (`(...)` or `[...]` included).
+    total: usize,
+}
+
+/// For `[label](target)` or `[label][ref]` starting at `open`, where it ends.
+fn link_end(line: &str, open: usize, no_close: &mut [usize; 3]) -> Option<LinkEnd> {
+    let label = find_from(line, open + 1, b']', &mut no_close[0])?;
+    let after = line.as_bytes().get(label + 1)?;
+    let closer = match after {
+        b'(' => b')',
+        b'[' => b']',
+        _ => return None,
+    };
+    let end = if closer == b')' {
+        find_balanced_paren(line, label + 2, &mut no_close[1])?
+    } else {
+        find_from(line, label + 2, b']', &mut no_close[0])?
+    };
+    Some(LinkEnd { label, total: end + 1 })
+}
+
+/// The first `needle` at or after `from`, remembering a failure in `none_after` so later searches
+/// from further on return at once.
+fn find_from(line: &str, from: usize, needle: u8, none_after: &mut usize) -> Option<usize> {
+    if from >= *none_after || from > line.len() {
+        return None;
+    }
+    match line.as_bytes()[from..].iter().position(|&b| b == needle) {
+        Some(p) => Some(from + p),
+        None => {
+            *none_after = from;
+            None
+        }
+    }
+}
+
+/// The `)` closing a `(` just before `from`, counting nested pairs (URLs may hold them).
+fn find_balanced_paren(line: &str, from: usize, none_after: &mut usize) -> Option<usize> {
+    if from >= *none_after || from > line.len() {
+        return None;
+    }
+    let mut depth = 1;
+    for (k, &b) in line.as_bytes()[from..].iter().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(from + k);
+                }
+            }
+            _ => {}
+        }
+    }
+    *none_after = from;
+    None
+}
+
+/// `b`, `/a`, `br/`, `img src="x"`: a tag name then anything.
+fn looks_like_tag(inside: &str) -> bool {
+    let name = inside.strip_prefix('/').unwrap_or(inside);
+    let name_len = name.bytes().take_while(|b| b.is_ascii_alphanumeric()).count();
+    name_len > 0
+        && name.as_bytes()[0].is_ascii_alphabetic()
+        && name[name_len..]
+            .chars()
+            .next()
+            .is_none_or(|c| c.is_whitespace() || c == '/')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(line: &str) -> Block {
+        blocks(line).remove(0)
+    }
+
+    #[test]
+    fn headings_lists_quotes_rules() {
+        assert_eq!(one("## Foreign Ministry").kind, BlockKind::Heading(2));
+        assert_eq!(one("## Foreign Ministry").text, "Foreign Ministry");
+        assert_eq!(one("#hashtag").kind, BlockKind::Paragraph);
+        assert_eq!(one("- item one").kind, BlockKind::ListItem);
+        assert_eq!(one("12. twelfth").text, "twelfth");
+        assert_eq!(one("> quoted words").kind, BlockKind::BlockQuote);
+        assert_eq!(one("---").kind, BlockKind::Rule);
+        assert_eq!(one("|---|:--:|").kind, BlockKind::Rule);
+    }
+
+    #[test]
+    fn links_images_and_emphasis() {
+        let b = one("**Related article:** [Russia Sends Envoy](#)");
+        assert_eq!(b.text, "Related article: Russia Sends Envoy");
+        assert_eq!(b.link_bytes, "Russia Sends Envoy".len());
+        assert!(b.markup_bytes >= 7);
+        let b = one("By [Reuters](https://example.com/a_(b))");
+        assert_eq!(b.text, "By Reuters");
+        assert_eq!(one("<https://example.com/x>").text, "https://example.com/x");
+        assert_eq!(one("![]() |").kind, BlockKind::Image);
+        assert_eq!(one("![chart](a.png) ![b](c.png)").kind, BlockKind::Image);
+        assert_eq!(one("snake_case stays, _this_ goes").text, "snake_case stays, this goes");
+        assert_eq!(one("a <b>bold</b> word<br/>").text, "a bold word");
+        assert_eq!(one("3 < 4 and 5 > 2").text, "3 < 4 and 5 > 2");
+    }
+
+    #[test]
+    fn table_rows() {
+        let b = one("Venezuela fell into instability. Photo: Reuters |");
+        assert_eq!(b.kind, BlockKind::TableRow);
+        assert_eq!(b.text, "Venezuela fell into instability. Photo: Reuters");
+        assert_eq!(one("| Team | Won | Lost |").text, "Team | Won | Lost");
+    }
+
+    #[test]
+    fn spans_and_blank_lines() {
+        let text = "One\n\n  Two  \nThree";
+        let b = blocks(text);
+        assert_eq!(b.len(), 3);
+        assert_eq!(&text[b[1].span.clone()], "  Two  ");
+        assert_eq!(
+            b.iter().map(|b| b.blank_before).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+    }
+
+    #[test]
+    fn hostile_brackets_stay_linear() {
+        let line = "[".repeat(200_000) + &"(".repeat(1000) + &"<".repeat(200_000);
+        let b = one(&line);
+        assert_eq!(b.text.len(), line.len());
+    }
+}
