@@ -33,7 +33,7 @@ pub mod segment;
 pub mod tag;
 pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::InputError;
 pub use schema::{Analysis, Article, Options};
@@ -162,7 +162,8 @@ fn to_schema(
     if cleaned.body.is_empty() && options.clean {
         notes.push("no article text was found: every line looked like page furniture (see removed)".into());
     }
-    let source_text = (doc.format == decode::Format::Html && options.clean).then(|| segmented.source.clone());
+    let source_text =
+        (options.clean && (doc.format == decode::Format::Html || options.source_text)).then(|| segmented.source.clone());
     Article {
         file: doc.name.clone(),
         error: None,

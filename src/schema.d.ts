@@ -13,6 +13,8 @@ export interface AnalyzeOptions {
   clean?: boolean;
   /** Find entities and quotes (default true). */
   entities?: boolean;
+  /** Include each document's decoded text as `source_text` (always present for HTML). */
+  sourceText?: boolean;
 }
 
 export type OffsetUnit = "codepoint" | "utf16" | "byte";
@@ -33,7 +35,7 @@ export interface Article {
   /** Present when the document could not be analysed; the other fields are then empty. */
   error?: string;
   format: "text" | "html" | null;
-  /** HTML input only: the page's text, which `removed` offsets index. */
+  /** The text `removed` offsets index: the page's text for HTML, the input for text (with `sourceText`). */
   source_text?: string;
   meta: Meta;
   body: string;

@@ -27,8 +27,8 @@ pub struct Article {
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub error: Option<String>,
     pub format: Option<Format>,
-    /// For HTML input, the page's text as blocks (what `removed` offsets point into); for text
-    /// input the input itself is that text, so this is absent.
+    /// The text `removed` offsets point into: for HTML input the page's text, one block a line
+    /// (always present); for text input the decoded input (present when `Options::source_text`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub source_text: Option<String>,
     pub meta: Meta,
@@ -164,15 +164,14 @@ pub struct Options {
     pub clean: bool,
     /// Find entities and quotes; when off, only cleaning and metadata run (for `presslens clean`).
     pub entities: bool,
+    /// Include each document's text as read (`Article::source_text`) even when it is not HTML, so
+    /// a viewer can show the removed lines in place.
+    pub source_text: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            offsets: OffsetUnit::Codepoint,
-            clean: true,
-            entities: true,
-        }
+        Options { offsets: OffsetUnit::Codepoint, clean: true, entities: true, source_text: false }
     }
 }
 

@@ -133,11 +133,7 @@ fn text_field<'a>(request: &'a Value, key: &str) -> Option<&'a str> {
 
 fn ner_line(request: &Value) -> Result<Value, String> {
     let text = text_field(request, "text").ok_or("the line has no \"text\" string")?;
-    let options = Options {
-        offsets: OffsetUnit::Codepoint,
-        clean: false,
-        entities: true,
-    };
+    let options = Options { clean: false, ..Options::default() };
     let analysis = analyze(
         &[Input {
             name: "text.txt",
@@ -165,11 +161,7 @@ fn clean_line(request: &Value) -> Result<Value, String> {
         (None, Some(text)) => ("pasted.txt", text),
         (None, None) => return Err("the line has neither a \"text\" nor an \"html\" string".into()),
     };
-    let options = Options {
-        offsets: OffsetUnit::Codepoint,
-        clean: true,
-        entities: false,
-    };
+    let options = Options { entities: false, ..Options::default() };
     let analysis = analyze(
         &[Input {
             name,

@@ -144,7 +144,7 @@ pub fn clean(seg: &Segmented) -> Cleaned {
         keep[i] = f.furniture.is_none()
             && (is_prose(f) || b.kind == BlockKind::BlockQuote || is_subhead(b, f, feats.get(i + 1)) || f.sentence_end);
     }
-    let header = header_blocks(&seg.blocks, &feats, run.start);
+    let header = header_blocks(&feats, run.start);
     let (meta, meta_blocks) = meta::read(seg, &header, run.clone(), &keep);
     let mut out = Cleaned {
         meta,
@@ -179,12 +179,17 @@ fn is_subhead(b: &Block, f: &Features, next: Option<&Features>) -> bool {
 
 /// Blocks before the article run that may hold its title, byline and date: the ones after the
 /// last furniture block before the run, at most a dozen.
-fn header_blocks(blocks: &[Block], feats: &[Features], run_start: usize) -> Vec<usize> {
+fn header_blocks(feats: &[Features], run_start: usize) -> Vec<usize> {
     const MAX_HEADER_BLOCKS: usize = 12;
     let mut out = Vec::new();
     for i in (0..run_start).rev() {
-        if out.len() == MAX_HEADER_BLOCKS || (feats[i].furniture.is_some() && blocks[i].kind != BlockKind::Image) {
+        // a lead image and its caption may sit between the headline and the text
+        let lead_image = matches!(feats[i].furniture, Some(Reason::Markup | Reason::Caption));
+        if out.len() == MAX_HEADER_BLOCKS || (feats[i].furniture.is_some() && !lead_image) {
             break;
+        }
+        if lead_image {
+            continue;
         }
         out.push(i);
     }

@@ -9,10 +9,15 @@
 use crate::schema::Reason;
 
 /// Blocks up to this many words are judged by a single phrase.
-pub const SHORT_BLOCK_WORDS: usize = 25;
+pub const SHORT_BLOCK_WORDS: usize = 12;
+
+/// Blocks up to this many words are judged by a single common word (`Share`, `Home`, `Next`).
+const TINY_BLOCK_WORDS: usize = 4;
 
 struct Rule {
     reason: Reason,
+    /// Common words that mark a block of a few words (a button, a menu entry).
+    tiny: &'static [&'static str],
     /// Phrases that mark a short block.
     short: &'static [&'static str],
     /// Phrases so specific that they mark a block of any length.
@@ -22,203 +27,75 @@ struct Rule {
 const RULES: &[Rule] = &[
     Rule {
         reason: Reason::Paywall,
+        tiny: &["subscribe", "subscribed", "subscriber", "subscription", "login", "register", "premium"],
         short: &[
-            "subscribe",
-            "subscribed",
-            "subscriber",
-            "subscribers",
-            "subscription",
-            "sign in",
-            "log in",
-            "login",
-            "sign up",
-            "register",
-            "free articles",
-            "unlimited access",
-            "premium",
-            "paywall",
-            "create an account",
-            "already have an account",
-            "to continue reading",
-            "read the full story",
-            "full access",
-            "digital access",
+            "subscribers", "sign in", "log in", "free articles", "unlimited access", "paywall", "create an account",
+            "already have an account", "to continue reading", "read the full story", "full access", "digital access",
+            "subscribe to", "subscribe now", "subscription plans", "premium stories",
         ],
         any: &[
-            "reached your limit",
-            "free articles this month",
-            "subscribe now",
-            "already subscribed",
-            "to read the full story",
-            "subscribe to read",
-            "become a subscriber",
-            "start your free trial",
+            "reached your limit", "free articles this month", "subscribe now", "already subscribed",
+            "to read the full story", "subscribe to read", "become a subscriber", "start your free trial",
             "this content is for subscribers",
         ],
     },
     Rule {
         reason: Reason::Price,
-        short: &[
-            "/month",
-            "per month",
-            "a month",
-            "/year",
-            "per year",
-            "renews automatically",
-            "cancel anytime",
-            "billed",
-            "trial",
-        ],
+        tiny: &["trial", "billed"],
+        short: &["/month", "per month", "a month", "/year", "per year", "renews automatically", "cancel anytime"],
         any: &["renews automatically", "cancel anytime"],
     },
     Rule {
         reason: Reason::Prompt,
+        tiny: &["newsletter", "newsletters", "comments", "comment", "reply", "donate", "contribute", "notifications"],
         short: &[
-            "newsletter",
-            "newsletters",
-            "comments",
-            "comment",
-            "leave a reply",
-            "reply",
-            "donate",
-            "contribute",
-            "support us",
-            "follow us",
-            "download the app",
-            "get the app",
-            "sign up for",
-            "your inbox",
-            "notifications",
+            "leave a reply", "support us", "follow us", "download the app", "get the app", "sign up for", "sign up",
+            "your inbox", "our newsletter", "newsletters", "newsletter",
         ],
         any: &[
-            "please contribute",
-            "support our journalism",
-            "support independent journalism",
-            "make a contribution",
-            "we do not take advertisements",
-            "sign up for our newsletter",
-            "delivered to your inbox",
-            "leave a comment",
-            "comments are closed",
+            "please contribute", "support our journalism", "support independent journalism", "make a contribution",
+            "we do not take advertisements", "sign up for our newsletter", "delivered to your inbox",
+            "leave a comment", "comments are closed",
         ],
     },
     Rule {
         reason: Reason::Share,
-        short: &[
-            "share",
-            "shares",
-            "tweet",
-            "facebook",
-            "twitter",
-            "whatsapp",
-            "linkedin",
-            "pinterest",
-            "email",
-            "print",
-            "copy link",
-            "reddit",
-            "telegram",
-        ],
+        tiny: &["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "email", "print", "reddit", "telegram"],
+        short: &["copy link", "share this", "share on", "share via"],
         any: &["share this article", "share on facebook", "share on twitter"],
     },
     Rule {
         reason: Reason::Related,
+        tiny: &["related", "recommended", "trending", "popular", "watch"],
         short: &[
-            "related",
-            "read more",
-            "also read",
-            "read also",
-            "see also",
-            "most popular",
-            "most read",
-            "recommended",
-            "latest news",
-            "last news",
-            "more from",
-            "more stories",
-            "trending",
-            "you may also like",
-            "top stories",
-            "editor's picks",
-            "popular",
-            "more on this",
-            "watch",
+            "read more", "also read", "read also", "see also", "most popular", "most read", "latest news", "last news",
+            "more from", "more stories", "you may also like", "top stories", "editor's picks", "more on this",
+            "related articles", "related stories", "related:",
         ],
-        any: &[
-            "related article",
-            "related articles",
-            "related stories",
-            "also read:",
-            "read more:",
-        ],
+        any: &["related article", "related articles", "related stories", "also read:", "read more:"],
     },
     Rule {
         reason: Reason::Legal,
-        short: &[
-            "disclaimer",
-            "copyright",
-            "all rights reserved",
-            "privacy policy",
-            "cookie",
-            "cookies",
-            "terms of use",
-            "terms of service",
-            "terms and conditions",
-            "©",
-        ],
-        any: &[
-            "disclaimer:",
-            "all rights reserved",
-            "was involved in creation of this content",
-            "we use cookies",
-        ],
+        tiny: &["disclaimer", "copyright", "©", "cookies"],
+        short: &["all rights reserved", "privacy policy", "cookie policy", "terms of use", "terms of service", "terms and conditions", "©"],
+        any: &["disclaimer:", "all rights reserved", "was involved in creation of this content", "we use cookies"],
     },
     Rule {
         reason: Reason::Caption,
-        short: &[
-            "photo",
-            "photo:",
-            "image:",
-            "credit:",
-            "getty images",
-            "file photo",
-            "photograph",
-            "pictured",
-            "afp photo",
-            "reuters/",
-        ],
+        tiny: &["photo", "photograph", "pictured"],
+        short: &["photo:", "image:", "credit:", "getty images", "file photo", "afp photo", "reuters/", "photo by"],
         any: &["(photo:", "photo credit"],
     },
     Rule {
         reason: Reason::Advert,
-        short: &[
-            "advertisement",
-            "sponsored",
-            "advertising",
-            "ad",
-            "promoted",
-            "partner content",
-        ],
-        any: &[
-            "sponsored content",
-            "paid content",
-            "story continues below advertisement",
-        ],
+        tiny: &["advertisement", "sponsored", "advertising", "ad", "promoted"],
+        short: &["partner content", "sponsored by"],
+        any: &["sponsored content", "paid content", "story continues below advertisement"],
     },
     Rule {
         reason: Reason::Navigation,
-        short: &[
-            "back to top",
-            "skip to content",
-            "skip to main content",
-            "home",
-            "menu",
-            "search",
-            "next article",
-            "previous article",
-            "next",
-            "previous",
-        ],
+        tiny: &["home", "menu", "search", "next", "previous", "back", "more", "close"],
+        short: &["back to top", "skip to content", "skip to main content", "next article", "previous article"],
         any: &["skip to main content", "back to top"],
     },
 ];
@@ -231,13 +108,15 @@ pub fn boilerplate_reason(text: &str, words: usize) -> Option<Reason> {
             return Some(rule.reason);
         }
     }
+    if words <= TINY_BLOCK_WORDS {
+        if let Some(rule) = RULES.iter().find(|r| r.tiny.iter().any(|p| contains_phrase(&lower, p))) {
+            return Some(rule.reason);
+        }
+    }
     if words > SHORT_BLOCK_WORDS {
         return None;
     }
-    RULES
-        .iter()
-        .find(|r| r.short.iter().any(|p| contains_phrase(&lower, p)))
-        .map(|r| r.reason)
+    RULES.iter().find(|r| r.short.iter().any(|p| contains_phrase(&lower, p))).map(|r| r.reason)
 }
 
 /// Whether `phrase` occurs in `hay` as whole words (both already lowercase).
@@ -309,6 +188,13 @@ mod tests {
             reason("Disclaimer: No staff journalist was involved in creation of this content, which is syndicated from a feed"),
             Some(Reason::Legal)
         );
+    }
+
+    #[test]
+    fn common_words_only_mark_tiny_blocks() {
+        assert_eq!(reason("The library will open next month, the council said in a statement."), None);
+        assert_eq!(reason("Readers can comment on the plans at any branch."), None);
+        assert_eq!(reason("Next"), Some(Reason::Navigation));
     }
 
     #[test]

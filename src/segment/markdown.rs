@@ -64,7 +64,12 @@ fn line_kind(line: &str) -> (BlockKind, &str) {
         }
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=3).contains(&digits) && (line[digits..].starts_with(". ") || line[digits..].starts_with(") ")) {
+    // "12. Februar 2019" is a date, not the twelfth item of a list.
+    let starts_with_date = || crate::calendar::dates(line).first().is_some_and(|(_, r)| r.start == 0);
+    if (1..=3).contains(&digits)
+        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+        && !starts_with_date()
+    {
         return (BlockKind::ListItem, line[digits + 2..].trim_start());
     }
     let is_rule = line.len() >= 3
@@ -292,6 +297,7 @@ mod tests {
         assert_eq!(one("#hashtag").kind, BlockKind::Paragraph);
         assert_eq!(one("- item one").kind, BlockKind::ListItem);
         assert_eq!(one("12. twelfth").text, "twelfth");
+        assert_eq!(one("12. Februar 2019").kind, BlockKind::Paragraph);
         assert_eq!(one("> quoted words").kind, BlockKind::BlockQuote);
         assert_eq!(one("---").kind, BlockKind::Rule);
         assert_eq!(one("|---|:--:|").kind, BlockKind::Rule);

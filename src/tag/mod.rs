@@ -19,20 +19,32 @@ pub struct EntitySpan {
     pub label: Label,
 }
 
-/// Finds every entity span in a tokenized text.
+/// Finds every entity span in a tokenized text. A numeric or temporal span wins over the names
+/// inside it (`12 February 2019` over `February`); otherwise a name wins over what it overlaps.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
+    let numeric = numeric::tag_numeric(text, tokens);
     let names = names::tag_names(text, tokens);
-    let mut spans = Vec::with_capacity(names.len());
-    let mut next_name = 0;
-    for n in numeric::tag_numeric(text, tokens) {
-        while next_name < names.len() && names[next_name].end <= n.start {
-            next_name += 1;
+    let mut spans = Vec::with_capacity(names.len() + numeric.len());
+    let mut n = 0;
+    for name in names {
+        while n < numeric.len() && numeric[n].end <= name.start {
+            n += 1;
         }
-        if names.get(next_name).is_none_or(|s| s.start >= n.end) {
-            spans.push(n);
+        let inside_numeric = numeric.get(n).is_some_and(|s| s.start <= name.start && name.end <= s.end);
+        if !inside_numeric {
+            spans.push(name);
         }
     }
-    spans.extend(names);
+    let mut k = 0;
+    let names_len = spans.len();
+    for num in numeric {
+        while k < names_len && spans[k].end <= num.start {
+            k += 1;
+        }
+        if k >= names_len || spans[k].start >= num.end {
+            spans.push(num);
+        }
+    }
     spans.sort_by_key(|s| s.start);
     spans
 }
