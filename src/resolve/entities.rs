@@ -1,10 +1,12 @@
 //! Mentions into canonical entities: a surname joins the full name it abbreviates, an acronym
 //! the name it abbreviates (`OAS` → `Organization of American States`), a dotted acronym its
 //! plain form (`U.S.` ≡ `US`), and identical mentions one another. The canonical name is the
-//! fullest form in the article.
+//! fullest form in the article; an acronym the article never spells out takes the expansion
+//! learned from newswire (`aliases.tsv`, built by `scripts/build-aliases.py`).
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::calendar;
 use crate::schema::Label;
@@ -83,7 +85,12 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
         .into_iter()
         .map(|key| {
             let members = groups.remove(&key).unwrap_or_default();
-            let name = canonical_name(text, spans, &members);
+            let mut name = canonical_name(text, spans, &members);
+            if key.1.is_name() {
+                if let Some(expansion) = expansion_of(&key.0) {
+                    name = expansion.to_string();
+                }
+            }
             let value = (key.1 == Label::DATE)
                 .then(|| calendar::dates(&name).first().and_then(|(d, _)| d.iso()))
                 .flatten();
@@ -112,6 +119,25 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
         }
     }
     (entities.into_iter().map(|(r, _)| r).collect(), entity_of)
+}
+
+/// Acronym → expansion, learned from newswire by `scripts/build-aliases.py`.
+fn expansion_of(acronym: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        include_str!("aliases.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                Some((fields.next()?, fields.next()?))
+            })
+            .collect()
+    });
+    if !is_acronym(acronym) {
+        return None;
+    }
+    table.get(acronym).copied()
 }
 
 /// The fullest surface form among the members: most words, then longest.
@@ -200,10 +226,22 @@ mod tests {
         assert_eq!(find("Sergei Lavrov").mentions.len(), 2);
         assert_eq!(find("Sergei Lavrov").label, Label::PER);
         assert_eq!(find("Organization of American States").mentions.len(), 2);
-        assert_eq!(find("U.S.").mentions.len(), 2);
+        assert_eq!(find("United States").mentions.len(), 2);
         assert_eq!(find("Friday").mentions.len(), 2);
         assert_eq!(entity_of[0], entity_of[2]);
         assert_eq!(ents.len(), 4);
+    }
+
+    #[test]
+    fn acronyms_never_spelled_out_take_the_learned_expansion() {
+        let text = "The US and the U.S. Treasury; the UN; the XQZ.";
+        let spans = spans_of(text, &[("US", Label::LOC), ("U.S.", Label::ORG), ("UN", Label::ORG), ("XQZ", Label::ORG)]);
+        let (ents, _) = resolve_entities(text, &spans);
+        let names: Vec<(&str, Label)> = ents.iter().map(|e| (e.name.as_str(), e.label)).collect();
+        assert!(names.contains(&("United States", Label::LOC)), "{names:?}");
+        assert!(names.contains(&("United Nations", Label::ORG)));
+        assert!(names.contains(&("XQZ", Label::ORG)));
+        assert_eq!(ents.iter().find(|e| e.name == "United States").unwrap().mentions.len(), 1);
     }
 
     #[test]
