@@ -29,11 +29,14 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     let mut labels: Vec<Label> = spans.iter().map(|s| s.label).collect();
 
     // Full names (two or more words) of people, keyed by their last and first words.
-    let mut by_part: HashMap<&str, Vec<usize>> = HashMap::new();
+    // A lone word joins a full name by its last word (`Lavrov`), or by its first word when the
+    // tagger itself called the lone word a person (`Marcelo`, rarely); keys are tagged to tell
+    // the two apart.
+    let mut by_part: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
     for (i, s) in surface.iter().enumerate() {
         if labels[i] == Label::PER && s.contains(' ') {
-            for part in [s.rsplit(' ').next().unwrap_or(""), s.split(' ').next().unwrap_or("")] {
-                let list = by_part.entry(part).or_default();
+            for (first, part) in [(false, s.rsplit(' ').next().unwrap_or("")), (true, s.split(' ').next().unwrap_or(""))] {
+                let list = by_part.entry((first, part)).or_default();
                 if !list.iter().any(|&j| surface[j] == *s) {
                     list.push(i);
                 }
@@ -55,7 +58,9 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     for i in 0..spans.len() {
         let s = &surface[i];
         if !s.contains(' ') && labels[i].is_name() {
-            if let Some(full) = by_part.get(s.as_str()).filter(|v| v.len() == 1) {
+            let by_last = by_part.get(&(false, s.as_str())).filter(|v| v.len() == 1);
+            let by_first = by_part.get(&(true, s.as_str())).filter(|v| v.len() == 1 && labels[i] == Label::PER);
+            if let Some(full) = by_last.or(by_first) {
                 rep[i] = full[0];
                 labels[i] = Label::PER;
                 continue;
@@ -242,6 +247,15 @@ mod tests {
         assert!(names.contains(&("United Nations", Label::ORG)));
         assert!(names.contains(&("XQZ", Label::ORG)));
         assert_eq!(ents.iter().find(|e| e.name == "United States").unwrap().mentions.len(), 1);
+    }
+
+    #[test]
+    fn a_lone_word_joins_by_surname_not_by_a_leading_word() {
+        let text = "Russian Minister Ivan Petrov spoke. Petrov left. Russian troops stayed.";
+        let spans = spans_of(text, &[("Russian Minister Ivan Petrov", Label::PER), ("Petrov", Label::PER), ("Russian", Label::MISC)]);
+        let (ents, _) = resolve_entities(text, &spans);
+        assert_eq!(ents.len(), 2, "{ents:?}");
+        assert_eq!(ents.iter().find(|e| e.label == Label::MISC).unwrap().name, "Russian");
     }
 
     #[test]

@@ -318,16 +318,24 @@ impl Context<'_> {
         self.words[i].to_lowercase()
     }
 
+    /// A reporting verb in running text: lowercase and not part of a name (`United States`).
     fn is_reporting(&self, i: usize) -> bool {
-        REPORTING_VERBS.contains(&self.lower(i).as_str())
+        self.words[i].starts_with(|c: char| c.is_lowercase())
+            && self.span_at[i].is_none()
+            && REPORTING_VERBS.contains(&self.words[i])
     }
 
     /// `open` is the token of the opening mark, `close` of the closing one (if any).
     fn attribute(&self, open: usize, close: Option<usize>, previous: Option<&FoundQuote>) -> Option<Attribution> {
         let sentence = self.sentence_of(open);
         let end_sentence = close.map_or(sentence.end, |c| self.sentence_of(c).end.max(sentence.end));
-        // 1. After the quote.
-        if let Some(c) = close {
+        // 1. After the quote, when it is a quoted sentence (`"…," X said`), not a phrase in
+        //    the middle of one (`called it "a pretext" and said…`).
+        let quoted_sentence = close.is_some_and(|c| {
+            let inside_end = self.words[c - 1];
+            matches!(inside_end, "," | "." | "!" | "?" | "…") || self.words.get(c + 1).is_some_and(|w| *w == ",")
+        });
+        if let Some(c) = close.filter(|_| quoted_sentence) {
             let mut i = c + 1;
             while i < end_sentence
                 && i <= c + MAX_TOKENS_AFTER
@@ -338,6 +346,11 @@ impl Context<'_> {
                         self.phrase_after(i + 1, end_sentence)
                     } else {
                         (c + 1)..i
+                    };
+                    // `"…," Jane Roe, a minister, said`: the name before the apposition.
+                    let subject = match (subject.start..subject.end).skip(1).find(|&k| self.words[k] == ",") {
+                        Some(comma) if self.has_person(subject.start..comma) => subject.start..comma,
+                        _ => subject,
                     };
                     if let Some(a) = self.speaker(subject, open, previous, &self.words[i].to_lowercase()) {
                         return Some(a);
@@ -474,6 +487,10 @@ impl Context<'_> {
         r
     }
 
+    fn has_person(&self, r: Range<usize>) -> bool {
+        r.into_iter().filter_map(|i| self.entity_at(i)).any(|e| self.entities[e].label == Label::PER)
+    }
+
     fn entity_at(&self, token: usize) -> Option<usize> {
         self.span_at[token].map(|s| self.entity_of[s])
     }
@@ -553,6 +570,21 @@ mod tests {
         let q = quotes(text, &[("John Doe", Label::PER), ("Jane Roe", Label::PER)]);
         assert_eq!(speaker_of(&q, "political show").as_deref(), Some("John Doe"));
         assert_eq!(speaker_of(&q, "It shows").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn scare_quotes_and_names_that_look_like_verbs() {
+        let text = "Jane Roe criticized the \"provocations\" and attempts to create what he called a pretext.\n\
+                    Jane Roe said the United States was \"threatening everyone\" again.";
+        let q = quotes(text, &[("Jane Roe", Label::PER), ("United States", Label::LOC)]);
+        assert_eq!(speaker_of(&q, "provocations").as_deref(), Some("Jane Roe"));
+        assert_eq!(speaker_of(&q, "threatening").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn apposition_after_the_speaker() {
+        let q = quotes("\"It's a snub,\" Jane Roe, a former minister of the interior, said.", &[("Jane Roe", Label::PER)]);
+        assert_eq!(speaker_of(&q, "It's a snub").as_deref(), Some("Jane Roe"));
     }
 
     #[test]
