@@ -15,7 +15,7 @@ let generation = 0;
 async function analyseAll() {
   const mine = ++generation;
   if (state.documents.length === 0) {
-    update({ analysis: null, analysedIds: [], status: 'idle', message: '' });
+    update({ analysis: null, status: 'idle', message: '' });
     return;
   }
   const docs = state.documents.map(({ name, text, bytes }) => (bytes ? { name, bytes } : { name, text }));
@@ -27,7 +27,7 @@ async function analyseAll() {
     const n = analysis.articles.length;
     const message = `${n} document${n === 1 ? '' : 's'} analysed in ${millis.toFixed(0)} ms` + (failed ? ` · ${failed} could not be read` : '');
     const selected = typeof state.selected === 'number' && state.selected < n ? state.selected : 0;
-    update({ analysis, analysedIds: state.documents.map((d) => d.id), status: 'done', message, selected, focusEntity: null });
+    update({ analysis, status: 'done', message, selected, focusEntity: null });
   } catch (error) {
     if (mine === generation) update({ status: 'error', message: error.message });
   }

@@ -5,7 +5,6 @@ const listeners = new Set();
 /** @type {{
  *   documents: {id: number, name: string, text?: string, bytes?: Uint8Array, size: number}[],
  *   analysis: import('./pkg/presslens.js').Analysis | null,
- *   analysedIds: number[],
  *   status: 'idle' | 'working' | 'done' | 'error',
  *   message: string,
  *   selected: number | 'story',
@@ -15,7 +14,6 @@ const listeners = new Set();
 export const state = {
   documents: [],
   analysis: null,
-  analysedIds: [],
   status: 'idle',
   message: '',
   selected: 0,

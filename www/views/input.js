@@ -9,7 +9,7 @@ export function bindInput({ addDocuments, removeDocument, clearDocuments }) {
   const paste = document.getElementById('paste');
   const files = document.getElementById('files');
 
-  document.getElementById('add-paste').addEventListener('click', () => {
+  const addPaste = () => {
     const text = paste.value;
     if (!text.trim()) {
       update({ status: 'error', message: 'The paste box is empty: paste an article first.' });
@@ -18,6 +18,10 @@ export function bindInput({ addDocuments, removeDocument, clearDocuments }) {
     const count = state.documents.filter((d) => d.name.startsWith('pasted text')).length;
     addDocuments([{ name: count ? `pasted text ${count + 1}` : 'pasted text', text, size: text.length }]);
     paste.value = '';
+  };
+  document.getElementById('add-paste').addEventListener('click', addPaste);
+  paste.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) addPaste();
   });
 
   files.addEventListener('change', async () => {
