@@ -3,7 +3,7 @@
 // server and that the page logged no errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { serve, open } from './harness.mjs';
 
 let server;
@@ -22,7 +22,7 @@ async function withPage(name, body) {
   } finally {
     await session.close();
   }
-  const foreign = session.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+  const foreign = session.requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:') && !u.startsWith(`blob:${server.url}`));
   assert.deepEqual(foreign, [], 'requests left the local server');
   assert.deepEqual(session.errors, [], 'the page logged errors');
 }
@@ -57,6 +57,12 @@ test('the sample articles: entities, quotes, removed lines and the story', () =>
   await page.click('.tab[data-tab="story"]');
   assert.ok(await count(page, '.coverage tbody tr') >= 10, 'the story lists entities across articles');
   assert.match(await page.textContent('.story h2'), /5 articles/);
+
+  // The whole analysis can be saved as JSON.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download-json')]);
+  const saved = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(saved.articles.length, 5);
+  assert.ok(saved.articles[0].entities.length > 0);
 }));
 
 test('pasted text with non-ASCII characters keeps highlights on the right characters', () => withPage('paste', async (page) => {

@@ -25,7 +25,34 @@ export function bindResults() {
       return;
     }
     if (event.target.closest('#toggle-removed')) update({ showRemoved: !state.showRemoved });
+    if (event.target.closest('#copy-body')) copyBody(event.target.closest('#copy-body'));
+    if (event.target.closest('#download-json')) downloadJson();
   });
+}
+
+function currentArticle() {
+  return typeof state.selected === 'number' ? state.analysis?.articles[state.selected] : null;
+}
+
+async function copyBody(button) {
+  const article = currentArticle();
+  if (!article) return;
+  try {
+    await navigator.clipboard.writeText(article.body);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Copy failed';
+  }
+}
+
+/** Saves the whole analysis as a JSON file (a local blob: nothing is uploaded). */
+function downloadJson() {
+  const blob = new Blob([JSON.stringify(state.analysis, null, 2)], { type: 'application/json' });
+  const link = el('a', { href: URL.createObjectURL(blob), download: 'presslens-analysis.json' });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
 
 export function renderResults(s) {
@@ -42,6 +69,7 @@ export function renderResults(s) {
   if (many) {
     tabs.push(el('button', { type: 'button', role: 'tab', class: 'tab story', 'aria-selected': s.selected === 'story' ? 'true' : 'false', dataset: { tab: 'story' } }, 'The story across articles'));
   }
+  tabs.push(el('button', { type: 'button', id: 'download-json', class: 'quiet download', title: 'Save the whole analysis as JSON' }, 'Download JSON'));
   replace(document.getElementById('tabs'), tabs);
   const view = document.getElementById('view');
   if (s.selected === 'story' && many) replace(view, renderStory(analysis));
