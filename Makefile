@@ -59,9 +59,9 @@ size:
 
 # The sample articles, one click away on the page.
 samples:
-	@mkdir -p www/samples
-	@cp seeds/*.txt www/samples/
-	@cd seeds && ls *.txt | python3 -c 'import json, sys; print(json.dumps([l.strip() for l in sys.stdin]))' > ../www/samples/index.json
+	@mkdir -p www/seeds
+	@cp seeds/*.txt www/seeds/
+	@cd seeds && ls *.txt | python3 -c 'import json, sys; print(json.dumps([l.strip() for l in sys.stdin]))' > ../www/seeds/index.json
 
 # Every number the issues ask for, with the scorers in ../shared/eval (GUIDE §4).
 eval:

@@ -2,7 +2,7 @@
 //!
 //! In: the articles' canonical entities and quotes. Out: the story's entities (merged across
 //! articles by type and name; a one-word name joins the one full name across the set that ends
-//! with it, so `Maduro` in one article meets `Nicolas Maduro` in another) and the quotes several
+//! with it, so `Okonkwo` in one article meets `Ada Okonkwo` in another) and the quotes several
 //! articles share. What it does not do: re-read any text; it works on names only.
 
 use std::collections::HashMap;
@@ -156,20 +156,20 @@ mod tests {
     #[test]
     fn merges_entities_and_surnames_across_articles() {
         let a = article(
-            &[("Nicolas Maduro", Label::PER, 2), ("Venezuela", Label::LOC, 3)],
+            &[("Ada Okonkwo", Label::PER, 2), ("Venezuela", Label::LOC, 3)],
             &["we will never give up the fight"],
         );
         let b = article(
             &[
-                ("Maduro", Label::PER, 4),
+                ("Okonkwo", Label::PER, 4),
                 ("Venezuela", Label::LOC, 1),
                 ("Caracas", Label::LOC, 1),
             ],
             &["We will never give up the fight, he said"],
         );
         let story = aggregate(&[a, b]);
-        let maduro = story.entities.iter().find(|e| e.name == "Nicolas Maduro").unwrap();
-        assert_eq!((maduro.articles.clone(), maduro.mentions), (vec![0, 1], 6));
+        let okonkwo = story.entities.iter().find(|e| e.name == "Ada Okonkwo").unwrap();
+        assert_eq!((okonkwo.articles.clone(), okonkwo.mentions), (vec![0, 1], 6));
         assert_eq!(
             story.entities.iter().find(|e| e.name == "Caracas").unwrap().articles,
             vec![1]

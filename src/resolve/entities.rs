@@ -29,7 +29,7 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     let mut labels: Vec<Label> = spans.iter().map(|s| s.label).collect();
 
     // Full names (two or more words) of people, keyed by their last and first words.
-    // A lone word joins a full name by its last word (`Lavrov`), or by its first word when the
+    // A lone word joins a full name by its last word (`Petrov`), or by its first word when the
     // tagger itself called the lone word a person (`Marcelo`, rarely); keys are tagged to tell
     // the two apart.
     let mut by_part: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
@@ -208,13 +208,13 @@ mod tests {
 
     #[test]
     fn surnames_acronyms_and_repeats_group() {
-        let text = "Sergei Lavrov met the Organization of American States. Lavrov's aide said the OAS met in the U.S. and the US on Friday and Friday.";
+        let text = "Ivan Petrov met the Organization of American States. Petrov's aide said the OAS met in the U.S. and the US on Friday and Friday.";
         let spans = spans_of(
             text,
             &[
-                ("Sergei Lavrov", Label::PER),
+                ("Ivan Petrov", Label::PER),
                 ("Organization of American States", Label::ORG),
-                ("Lavrov's", Label::LOC),
+                ("Petrov's", Label::LOC),
                 ("OAS", Label::ORG),
                 ("U.S.", Label::LOC),
                 ("US", Label::LOC),
@@ -228,8 +228,8 @@ mod tests {
                 .find(|e| e.name == name)
                 .unwrap_or_else(|| panic!("{name}: {ents:?}"))
         };
-        assert_eq!(find("Sergei Lavrov").mentions.len(), 2);
-        assert_eq!(find("Sergei Lavrov").label, Label::PER);
+        assert_eq!(find("Ivan Petrov").mentions.len(), 2);
+        assert_eq!(find("Ivan Petrov").label, Label::PER);
         assert_eq!(find("Organization of American States").mentions.len(), 2);
         assert_eq!(find("United States").mentions.len(), 2);
         assert_eq!(find("Friday").mentions.len(), 2);

@@ -3,10 +3,11 @@
 //! A quote is the text between quotation marks (`"…"`, `“…”`, `«…»`, `„…“`); one left open runs
 //! to the end of its paragraph, the convention for quotes continued in the next one. Its speaker
 //! comes from the reporting clause of its sentence, tried in this order:
-//! 1. after the quote: `"…," the ministry said` / `"…," said Lavrov`;
-//! 2. before it: the nearest reporting verb (`Lavrov said that "…"`, `Trump called on Russia to
+//! 1. after the quote: `"…," the ministry said` / `"…," said Petrov`;
+//! 2. before it: the nearest reporting verb (`Petrov said that "…"`, `Roe called on the rebels to
 //!    "get out"`), whose subject is the words back to the clause boundary; participles
-//!    (`saying`, `adding`) are not reporting verbs, so the verb before them counts, and `X was quoted by Y saying` is X's;
+//!    (`saying`, `adding`) are not reporting verbs, so the verb before them counts, and
+//!    `X was quoted by Y saying` is X's;
 //! 3. `according to X` in the sentence;
 //! 4. a quote with no reporting clause, right after another quote, continues that speaker.
 //!
@@ -472,7 +473,7 @@ impl Context<'_> {
         while r.start < r.end && (edge(r.start) || !self.words[r.start].chars().any(char::is_alphanumeric)) {
             r.start += 1;
         }
-        // trailing adverbs, auxiliaries and time expressions ("Shchetinin on Monday")
+        // trailing adverbs, auxiliaries and time expressions ("Petrov on Monday")
         while r.start < r.end {
             let last = r.end - 1;
             let is_time = self

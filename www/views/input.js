@@ -60,13 +60,13 @@ async function readFiles(fileList) {
 }
 
 async function loadSamples() {
-  const index = await fetch('samples/index.json').then((r) => {
-    if (!r.ok) throw new Error(`samples/index.json: HTTP ${r.status}`);
+  const index = await fetch('seeds/index.json').then((r) => {
+    if (!r.ok) throw new Error(`seeds/index.json: HTTP ${r.status}`);
     return r.json();
   });
   return Promise.all(
     index.map(async (name) => {
-      const text = await fetch(`samples/${encodeURIComponent(name)}`).then((r) => r.text());
+      const text = await fetch(`seeds/${encodeURIComponent(name)}`).then((r) => r.text());
       return { name, text, size: text.length };
     }),
   );
