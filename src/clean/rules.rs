@@ -225,9 +225,13 @@ const RULES: &[Rule] = &[
 
 /// The boilerplate reason a block's text gives, if any.
 pub fn boilerplate_reason(text: &str, words: usize) -> Option<Reason> {
-    let lower = text.to_lowercase();
+    boilerplate_reason_lower(&text.to_lowercase(), words)
+}
+
+/// [`boilerplate_reason`] of a text already in lowercase.
+pub fn boilerplate_reason_lower(lower: &str, words: usize) -> Option<Reason> {
     for rule in RULES {
-        if rule.any.iter().any(|p| contains_phrase(&lower, p)) {
+        if rule.any.iter().any(|p| contains_phrase(lower, p)) {
             return Some(rule.reason);
         }
     }
@@ -236,8 +240,43 @@ pub fn boilerplate_reason(text: &str, words: usize) -> Option<Reason> {
     }
     RULES
         .iter()
-        .find(|r| r.short.iter().any(|p| contains_phrase(&lower, p)))
+        .find(|r| r.short.iter().any(|p| contains_phrase(lower, p)))
         .map(|r| r.reason)
+}
+
+/// The reason a phrase so specific that it marks a block of any length gives (the `any` lists),
+/// for a text already in lowercase.
+pub fn strong_reason_lower(lower: &str) -> Option<Reason> {
+    RULES
+        .iter()
+        .find(|r| r.any.iter().any(|p| contains_phrase(lower, p)))
+        .map(|r| r.reason)
+}
+
+/// Markers that open a photo credit.
+const CREDIT_MARKERS: &[&str] = &[
+    "photo:",
+    "image:",
+    "credit:",
+    "photo credit:",
+    "image credit:",
+    "picture:",
+    "foto:",
+];
+
+/// Most words a credit after its marker has (`Photo: Damian Dovarganes, AP`).
+const MAX_CREDIT_WORDS: usize = 6;
+
+/// A line that ends in a photo credit (`... in January 2019. Photo: Reuters`, `(Image: Getty)`):
+/// a caption, whatever comes before the credit. Lowercase input.
+pub fn ends_in_credit_lower(lower: &str) -> bool {
+    let tail = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | ')'));
+    CREDIT_MARKERS.iter().any(|m| {
+        tail.rfind(m).is_some_and(|at| {
+            let before_ok = tail[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            before_ok && tail[at + m.len()..].split_whitespace().count() <= MAX_CREDIT_WORDS
+        })
+    })
 }
 
 /// Whether `phrase` occurs in `hay` as whole words (both already lowercase).
@@ -309,6 +348,19 @@ mod tests {
             reason("Disclaimer: No staff journalist was involved in creation of this content, which is syndicated from a feed"),
             Some(Reason::Legal)
         );
+    }
+
+    #[test]
+    fn photo_credits_end_captions() {
+        assert!(ends_in_credit_lower(
+            "venezuela began to fall into instability in january 2019. photo: reuters |"
+        ));
+        assert!(ends_in_credit_lower("protesters have worn masks (image: getty )"));
+        assert!(ends_in_credit_lower("photo: damian dovarganes, ap"));
+        assert!(!ends_in_credit_lower(
+            "the photo: a long story about how a picture was taken by someone in the city at night"
+        ));
+        assert!(!ends_in_credit_lower("he posted a telephoto: nothing"));
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct Segmented {
     pub blocks: Vec<Block>,
     /// What the page's markup says about itself (empty for text input).
     pub declared: DeclaredMeta,
+    /// The blocks come from an HTML page (and `source` is its text rendering).
+    pub html: bool,
 }
 
 /// One line of the source: a paragraph, heading, list item, table row, image...
@@ -64,6 +66,7 @@ pub fn segment(doc: &Document) -> Segmented {
             blocks: markdown::blocks(&doc.text),
             source: doc.text.clone(),
             declared: DeclaredMeta::default(),
+            html: false,
         },
         Format::Html => {
             let page = html::render(&doc.text);
@@ -71,6 +74,7 @@ pub fn segment(doc: &Document) -> Segmented {
                 blocks: markdown::blocks(&page.text),
                 source: page.text,
                 declared: page.declared,
+                html: true,
             }
         }
     }
