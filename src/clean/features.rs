@@ -75,6 +75,7 @@ pub const BASE_NAMES: &[&str] = &[
     "separators",
     "ends_digit_or_paren",
     "cjk_share",
+    "repeated_share",
     // neighbours: p = previous, n = next
     "p2_log_words",
     "p2_sentence_end",
@@ -113,10 +114,35 @@ pub const BASE_NAMES: &[&str] = &[
     "log_prose_words_after",
     "log_blocks",
     "log_rule_hits_since_prose",
+    // what the DOM says (HTML input only; zero for text)
+    "dom_present",
+    "dom_in_article",
+    "dom_in_nav",
+    "dom_in_aside",
+    "dom_in_footer",
+    "dom_in_header",
+    "dom_in_form",
+    "dom_in_figure",
+    "dom_hidden",
+    "dom_is_p",
+    "dom_positive_classes",
+    "dom_negative_classes",
+    "dom_log_container_chars",
+    "dom_container_link_density",
+    "dom_log_container_paragraphs",
+    "dom_in_top_candidate",
+    "dom_candidate_score",
+    "dom_depth",
 ];
 
 /// Number of stage-1 features.
-pub const N_BASE: usize = 72;
+pub const N_BASE: usize = 91;
+
+/// Where the DOM features start in a row.
+const DOM_AT: usize = 73;
+
+/// Where the neighbour features start in a row (after the block's own).
+const OWN: usize = 37;
 
 /// Names of the features stage 2 adds to the stage-1 row.
 pub const STAGE2_NAMES: &[&str] = &[
@@ -377,6 +403,7 @@ pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     }
     let weights: Vec<f32> = locals.iter().map(|l| prior_weight(&l.shape)).collect();
     let run = densest_run(&weights);
+    let repeated = repeated_shares(seg);
     // prefix sums for windows and before/after totals
     let mut prose_prefix = vec![0f32; n + 1];
     let mut rule_prefix = vec![0f32; n + 1];
@@ -401,7 +428,8 @@ pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         let mut row = [0f32; N_BASE];
         row[..36].copy_from_slice(&l.row);
         row[31] = ((dup[seg.blocks[i].text.as_str()] - 1) as f32).ln_1p();
-        let mut k = 36;
+        row[36] = repeated[i];
+        let mut k = OWN;
         for d in NEIGHBOURS {
             let j = i as isize + d;
             if j >= 0 && (j as usize) < n {
@@ -435,10 +463,58 @@ pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         row[k + 9] = (prose_words_prefix[n] - prose_words_prefix[i + 1]).ln_1p();
         row[k + 10] = (n as f32).ln_1p();
         row[k + 11] = rule_hits_since_prose.ln_1p();
-        debug_assert_eq!(k + 12, N_BASE);
+        debug_assert_eq!(k + 12, DOM_AT);
+        if let Some(h) = seg.dom.get(i) {
+            let f = |b: bool| b as u8 as f32;
+            let dom = [
+                1.0,
+                f(h.in_article),
+                f(h.in_nav),
+                f(h.in_aside),
+                f(h.in_footer),
+                f(h.in_header),
+                f(h.in_form),
+                f(h.in_figure),
+                f(h.hidden),
+                f(h.is_p),
+                h.positive_classes as f32,
+                h.negative_classes as f32,
+                (h.container_chars as f32).ln_1p(),
+                h.container_link_density,
+                (h.container_paragraphs as f32).ln_1p(),
+                f(h.in_top_candidate),
+                h.candidate_score,
+                h.depth as f32,
+            ];
+            row[DOM_AT..].copy_from_slice(&dom);
+        }
         out.push(row);
     }
     (out, locals.into_iter().map(|l| l.shape).collect())
+}
+
+/// For each block, the share of its word trigrams that earlier blocks already had: a page that
+/// repeats its article (a hidden summary, a print copy) repeats it after the first copy.
+fn repeated_shares(seg: &Segmented) -> Vec<f32> {
+    use std::collections::HashSet;
+    use std::hash::{Hash, Hasher};
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut out = Vec::with_capacity(seg.blocks.len());
+    for b in &seg.blocks {
+        let words: Vec<&str> = b.text.split_whitespace().collect();
+        let keys: Vec<u64> = words
+            .windows(3)
+            .map(|w| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let hits = keys.iter().filter(|k| seen.contains(k)).count();
+        out.push(if keys.is_empty() { 0.0 } else { hits as f32 / keys.len() as f32 });
+        seen.extend(keys);
+    }
+    out
 }
 
 /// Stage-2 rows: each stage-1 row followed by what stage 1 (`p`, one probability per block)

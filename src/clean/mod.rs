@@ -105,9 +105,8 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
         .zip(&p2)
         .enumerate()
         .map(|(i, (b, &p))| {
-            p >= model.threshold
-                && (run.contains(&i) || p >= OUTSIDE_RUN_MIN_P)
-                && b.text.chars().any(char::is_alphanumeric)
+            let t_in: f32 = std::env::var("PL_TIN").ok().and_then(|v| v.parse().ok()).unwrap_or(model.threshold);
+            (run.contains(&i) && p >= t_in || p >= OUTSIDE_RUN_MIN_P) && b.text.chars().any(char::is_alphanumeric)
         })
         .collect()
 }

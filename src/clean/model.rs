@@ -98,6 +98,9 @@ impl Model {
     /// Stage-1 and stage-2 probabilities of each row.
     pub fn predict(&self, base: &[[f32; N_BASE]], shapes: &[super::features::Shape]) -> (Vec<f32>, Vec<f32>) {
         let p1: Vec<f32> = base.iter().map(|r| self.stage1.probability(r)).collect();
+        if self.stage2.trees.is_empty() {
+            return (p1.clone(), p1);
+        }
         let rows2 = super::features::stage2_rows(base, shapes, &p1);
         let p2 = rows2.iter().map(|r| self.stage2.probability(r)).collect();
         (p1, p2)

@@ -11,7 +11,7 @@
 //!   long blocks that are article (a subhead inside the text). Common words alone do not make a
 //!   short line article.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use presslens::segment::Segmented;
 
@@ -39,10 +39,12 @@ pub struct Label {
 /// Labels every block of `seg` against `gold`.
 pub fn labels(seg: &Segmented, gold: &str) -> Vec<Label> {
     let gold_tokens = tokens(gold);
-    let trigrams: HashSet<[&str; 3]> = gold_tokens
-        .windows(3)
-        .map(|w| [w[0].as_str(), w[1].as_str(), w[2].as_str()])
-        .collect();
+    // Each gold trigram can be matched as often as the gold has it: when a page repeats its
+    // article (a print copy, a hidden summary), only the first copy is labelled article.
+    let mut trigrams: HashMap<[&str; 3], usize> = HashMap::new();
+    for w in gold_tokens.windows(3) {
+        *trigrams.entry([w[0].as_str(), w[1].as_str(), w[2].as_str()]).or_default() += 1;
+    }
     let joined = format!(" {} ", gold_tokens.join(" "));
     let lines: HashSet<String> = gold
         .lines()
@@ -54,11 +56,17 @@ pub fn labels(seg: &Segmented, gold: &str) -> Vec<Label> {
         .iter()
         .map(|t| {
             (t.len() >= LONG_TOKENS).then(|| {
-                let hits = t
-                    .windows(3)
-                    .filter(|w| trigrams.contains(&[w[0].as_str(), w[1].as_str(), w[2].as_str()]))
-                    .count();
-                hits as f64 >= MIN_TRIGRAM_SHARE * (t.len() - 2) as f64
+                let keys: Vec<[&str; 3]> = t.windows(3).map(|w| [w[0].as_str(), w[1].as_str(), w[2].as_str()]).collect();
+                let hits = keys.iter().filter(|k| trigrams.get(*k).is_some_and(|&n| n > 0)).count();
+                let article = hits as f64 >= MIN_TRIGRAM_SHARE * keys.len() as f64;
+                if article {
+                    for k in &keys {
+                        if let Some(n) = trigrams.get_mut(k) {
+                            *n = n.saturating_sub(1);
+                        }
+                    }
+                }
+                article
             })
         })
         .collect();

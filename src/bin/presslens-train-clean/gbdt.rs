@@ -19,6 +19,8 @@ pub struct Params {
     pub lambda: f64,
     /// A child needs at least this hessian mass (about this many confident rows' worth).
     pub min_child_hessian: f64,
+    /// Train stage 2 at all (without it, stage 1 decides alone).
+    pub stage2: bool,
 }
 
 impl Default for Params {
@@ -29,6 +31,7 @@ impl Default for Params {
             learning_rate: 0.1,
             lambda: 1.0,
             min_child_hessian: 1.0,
+            stage2: true,
         }
     }
 }

@@ -86,6 +86,10 @@ struct Args {
     params: gbdt::Params,
     /// `cv` prints a table of the blocks of pages whose id starts with this, to stderr.
     debug: Option<String>,
+    /// `cv`: which split of the sites into folds (0: sites by name, dealt round-robin).
+    seed: u64,
+    /// `cv`: folds trained at once.
+    threads: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -99,6 +103,8 @@ fn parse_args() -> Result<Args, String> {
         folds: 5,
         params: gbdt::Params::default(),
         debug: None,
+        seed: 0,
+        threads: 2,
     };
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -116,6 +122,9 @@ fn parse_args() -> Result<Args, String> {
             "--trees" => a.params.trees = value()?.parse().map_err(|_| "--trees takes a number")?,
             "--depth" => a.params.max_depth = value()?.parse().map_err(|_| "--depth takes a number")?,
             "--debug" => a.debug = Some(value()?),
+            "--seed" => a.seed = value()?.parse().map_err(|_| "--seed takes a number")?,
+            "--threads" => a.threads = value()?.parse().map_err(|_| "--threads takes a number")?,
+            "--no-stage2" => a.params.stage2 = false,
             "--min-hessian" => {
                 a.params.min_child_hessian = value()?.parse().map_err(|_| "--min-hessian takes a number")?
             }
@@ -161,7 +170,7 @@ fn main() -> ExitCode {
             );
             std::fs::write(&out, model.to_text())
         }
-        "cv" => cross_validate(&pages, args.folds, &args.params, args.debug.as_deref()),
+        "cv" => cross_validate(&pages, &args),
         "oracle" => print_bodies(pages.iter().map(|p| {
             let keep: Vec<bool> = p.labels.iter().map(|l| l.article).collect();
             (p.id.clone(), body_of(&p.seg, &keep))
@@ -230,7 +239,24 @@ fn site_of(url: &str) -> String {
 
 /// Fold of each page: sites sorted by name, dealt round-robin.
 fn folds_by_site(pages: &[&Page], k: usize) -> Vec<usize> {
+    folds_by_site_seeded(pages, k, 0)
+}
+
+/// Fold of each page: sites in an order fixed by `seed` (0: by name), dealt round-robin.
+/// Other seeds give other, equally honest splits, to see how much a score owes to one split.
+fn folds_by_site_seeded(pages: &[&Page], k: usize, seed: u64) -> Vec<usize> {
     let sites: BTreeSet<&str> = pages.iter().map(|p| p.site.as_str()).collect();
+    let mut sites: Vec<&str> = sites.into_iter().collect();
+    if seed != 0 {
+        sites.sort_by_key(|s| {
+            // FNV-1a of seed and name: stable across platforms and releases
+            let mut h: u64 = 0xcbf29ce484222325 ^ seed.wrapping_mul(0x100000001b3);
+            for b in s.bytes() {
+                h = (h ^ b as u64).wrapping_mul(0x100000001b3);
+            }
+            h
+        });
+    }
     let fold_of: HashMap<&str, usize> = sites.into_iter().enumerate().map(|(i, s)| (s, i % k)).collect();
     pages.iter().map(|p| fold_of[p.site.as_str()]).collect()
 }
@@ -370,7 +396,11 @@ fn train(pages: &[&Page], params: &gbdt::Params) -> Model {
             w2.push(p.weights[k]);
         }
     }
-    let stage2 = gbdt::fit(&x2, &y2, &w2, params);
+    let stage2 = if params.stage2 {
+        gbdt::fit(&x2, &y2, &w2, params)
+    } else {
+        Default::default()
+    };
     // 4. the vocabulary the product will use
     Model {
         vocab: learn_vocab(pages, &banned),
@@ -381,18 +411,32 @@ fn train(pages: &[&Page], params: &gbdt::Params) -> Model {
 }
 
 /// K-fold by site: each page cleaned by a model trained without its site.
-fn cross_validate(pages: &[Page], k: usize, params: &gbdt::Params, debug: Option<&str>) -> io::Result<()> {
+fn cross_validate(pages: &[Page], args: &Args) -> io::Result<()> {
+    let (k, params, debug) = (args.folds, &args.params, args.debug.as_deref());
     let all: Vec<&Page> = pages.iter().collect();
-    let folds = folds_by_site(&all, k);
+    let folds = folds_by_site_seeded(&all, k, args.seed);
     let mut out: Vec<(usize, String)> = Vec::new();
+    // the folds' models, two at a time (the machine has two cores)
+    let mut models: Vec<Option<Model>> = vec![None; k];
+    for pair in (0..k).collect::<Vec<_>>().chunks(args.threads.max(1)) {
+        let trained: Vec<(usize, Model)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = pair
+                .iter()
+                .map(|&f| {
+                    let train_pages: Vec<&Page> =
+                        all.iter().zip(&folds).filter(|(_, &g)| g != f).map(|(p, _)| *p).collect();
+                    scope.spawn(move || (f, train(&train_pages, params)))
+                })
+                .collect();
+            handles.into_iter().filter_map(|h| h.join().ok()).collect()
+        });
+        for (f, m) in trained {
+            models[f] = Some(m);
+        }
+    }
     for f in 0..k {
-        let train_pages: Vec<&Page> = all
-            .iter()
-            .zip(&folds)
-            .filter(|(_, &g)| g != f)
-            .map(|(p, _)| *p)
-            .collect();
-        let model = train(&train_pages, params);
+        let train_pages = folds.iter().filter(|&&g| g != f).count();
+        let Some(model) = models[f].take() else { continue };
         let mut agree = (0usize, 0usize);
         for (i, p) in all.iter().enumerate().filter(|(i, _)| folds[*i] == f) {
             let keep = decide(&p.seg, &model);
@@ -418,7 +462,7 @@ fn cross_validate(pages: &[Page], k: usize, params: &gbdt::Params, debug: Option
         }
         eprintln!(
             "fold {f}: trained on {} pages, block accuracy on the held-out fold {:.3}",
-            train_pages.len(),
+            train_pages,
             agree.0 as f64 / agree.1.max(1) as f64
         );
     }
