@@ -511,7 +511,11 @@ fn repeated_shares(seg: &Segmented) -> Vec<f32> {
             })
             .collect();
         let hits = keys.iter().filter(|k| seen.contains(k)).count();
-        out.push(if keys.is_empty() { 0.0 } else { hits as f32 / keys.len() as f32 });
+        out.push(if keys.is_empty() {
+            0.0
+        } else {
+            hits as f32 / keys.len() as f32
+        });
         seen.extend(keys);
     }
     out

@@ -100,16 +100,35 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
         .map(|(&p, s)| (p - model.threshold) * (1.0 + s.words).ln())
         .collect();
     let run = features::densest_run(&weights);
-    seg.blocks
+    let has_text = |b: &Block| b.text.chars().any(char::is_alphanumeric);
+    let keep: Vec<bool> = seg
+        .blocks
         .iter()
         .zip(&p2)
         .enumerate()
-        .map(|(i, (b, &p))| {
-            let t_in: f32 = std::env::var("PL_TIN").ok().and_then(|v| v.parse().ok()).unwrap_or(model.threshold);
-            (run.contains(&i) && p >= t_in || p >= OUTSIDE_RUN_MIN_P) && b.text.chars().any(char::is_alphanumeric)
-        })
+        .map(|(i, (b, &p))| (run.contains(&i) && p >= model.threshold || p >= OUTSIDE_RUN_MIN_P) && has_text(b))
+        .collect();
+    if keep.iter().any(|&k| k) {
+        return keep;
+    }
+    // Nothing reached the threshold. An article was pasted all the same, so keep the prose the
+    // model likes best: the paragraphs scoring at least half the best paragraph's score (the
+    // way Readability retries with looser flags rather than answer nothing).
+    let best = shapes
+        .iter()
+        .zip(&p2)
+        .filter(|(s, _)| s.prose)
+        .map(|(_, &p)| p)
+        .fold(0.0f32, f32::max);
+    shapes
+        .iter()
+        .zip(&p2)
+        .map(|(s, &p)| s.prose && best > 0.0 && p >= best * FALLBACK_SHARE_OF_BEST)
         .collect()
 }
+
+/// In the fallback, a paragraph is kept when it scores at least this share of the best one.
+const FALLBACK_SHARE_OF_BEST: f32 = 0.5;
 
 /// Cleans one segmented document with a given model (training and cross-validation use this).
 ///

@@ -279,9 +279,7 @@ impl TreeSink for Dom {
     fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
     fn get_template_contents(&self, target: &Id) -> Id {
         match &self.nodes.borrow()[*target].data {
-            Data::Element {
-                template: Some(t), ..
-            } => *t,
+            Data::Element { template: Some(t), .. } => *t,
             _ => *target,
         }
     }
@@ -591,7 +589,11 @@ fn is_hidden(n: &Node) -> bool {
     attr(n, "hidden").is_some()
         || attr(n, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
         || attr(n, "style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         })
 }
@@ -620,10 +622,16 @@ fn declared(nodes: &[Node]) -> DeclaredMeta {
                     "author" | "article:author" | "byl" | "parsely-author" | "sailthru.author" | "dc.creator" => {
                         &mut d.author
                     }
-                    "article:published_time" | "datepublished" | "date" | "pubdate" | "publish-date"
-                    | "parsely-pub-date" | "sailthru.date" | "dc.date" | "dc.date.issued" | "og:published_time" => {
-                        &mut d.published
-                    }
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "publish-date"
+                    | "parsely-pub-date"
+                    | "sailthru.date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "og:published_time" => &mut d.published,
                     "og:url" => &mut d.url,
                     _ => continue,
                 };
@@ -651,11 +659,7 @@ fn declared(nodes: &[Node]) -> DeclaredMeta {
     let ld = ld.unwrap_or_default();
     // A URL-like "author" (a profile link) is not a byline.
     let author_ok = |a: &String| !a.starts_with("http") && a.chars().any(char::is_alphabetic);
-    d.title = ld
-        .headline
-        .or(og_title)
-        .or(title_tag)
-        .filter(|t| !t.is_empty());
+    d.title = ld.headline.or(og_title).or(title_tag).filter(|t| !t.is_empty());
     d.author = ld.author.filter(author_ok).or(d.author.filter(author_ok));
     d.published = ld.date_published.or(d.published);
     d.site_name = d.site_name.or(ld.publisher);

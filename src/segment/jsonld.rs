@@ -240,7 +240,9 @@ pub fn article(text: &str) -> Option<ArticleLd> {
 fn is_article(v: &Json) -> bool {
     match v.get("@type") {
         Some(Json::Str(t)) => ARTICLE_TYPES.contains(&t.as_str()),
-        Some(Json::Array(ts)) => ts.iter().any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        Some(Json::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
         _ => false,
     }
 }

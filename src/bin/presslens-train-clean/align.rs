@@ -43,7 +43,9 @@ pub fn labels(seg: &Segmented, gold: &str) -> Vec<Label> {
     // article (a print copy, a hidden summary), only the first copy is labelled article.
     let mut trigrams: HashMap<[&str; 3], usize> = HashMap::new();
     for w in gold_tokens.windows(3) {
-        *trigrams.entry([w[0].as_str(), w[1].as_str(), w[2].as_str()]).or_default() += 1;
+        *trigrams
+            .entry([w[0].as_str(), w[1].as_str(), w[2].as_str()])
+            .or_default() += 1;
     }
     let joined = format!(" {} ", gold_tokens.join(" "));
     let lines: HashSet<String> = gold
@@ -56,7 +58,10 @@ pub fn labels(seg: &Segmented, gold: &str) -> Vec<Label> {
         .iter()
         .map(|t| {
             (t.len() >= LONG_TOKENS).then(|| {
-                let keys: Vec<[&str; 3]> = t.windows(3).map(|w| [w[0].as_str(), w[1].as_str(), w[2].as_str()]).collect();
+                let keys: Vec<[&str; 3]> = t
+                    .windows(3)
+                    .map(|w| [w[0].as_str(), w[1].as_str(), w[2].as_str()])
+                    .collect();
                 let hits = keys.iter().filter(|k| trigrams.get(*k).is_some_and(|&n| n > 0)).count();
                 let article = hits as f64 >= MIN_TRIGRAM_SHARE * keys.len() as f64;
                 if article {
