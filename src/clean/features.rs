@@ -274,7 +274,9 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
         lower_text = text.to_lowercase();
         rules::boilerplate_reason_lower(&lower_text, words)
     };
-    let strong = rules::strong_reason_lower(&lower_text).is_some() || rules::ends_in_credit_lower(&lower_text);
+    let strong = rules::strong_reason_lower(&lower_text).is_some()
+        || rules::ends_in_credit_lower(&lower_text)
+        || rules::is_bare_price(text, words);
     let mut rule_hit = rule.is_some() || rules::is_price(text, words);
     if matches!(b.kind, BlockKind::Image | BlockKind::Rule) {
         rule_hit = true;

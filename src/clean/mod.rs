@@ -203,7 +203,9 @@ fn shape_for_reasons(b: &Block) -> Shape {
 /// The reason a phrase so specific that it marks a block of any length gives.
 fn strong_reason(text: &str) -> Option<Reason> {
     let lower = text.to_lowercase();
-    rules::strong_reason_lower(&lower).or_else(|| rules::ends_in_credit_lower(&lower).then_some(Reason::Caption))
+    rules::strong_reason_lower(&lower)
+        .or_else(|| rules::ends_in_credit_lower(&lower).then_some(Reason::Caption))
+        .or_else(|| rules::is_bare_price(text, text.split_whitespace().count()).then_some(Reason::Price))
 }
 
 /// Why a block the model did not keep is not article text, in words a reader understands: the

@@ -312,6 +312,15 @@ pub fn is_price(text: &str, words: usize) -> bool {
     false
 }
 
+/// Most words a line that is only a price has (`₹900`, `$4.99 a month`).
+const BARE_PRICE_WORDS: usize = 3;
+
+/// A line that is nothing but a price or plan (`₹900`, `₹300/Month`, `$4.99 a month`): dropped
+/// whatever the model says, since no article paragraph is a bare amount.
+pub fn is_bare_price(text: &str, words: usize) -> bool {
+    words <= BARE_PRICE_WORDS && is_price(text, words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,6 +386,8 @@ mod tests {
         assert!(is_price("₹300/Month", 1));
         assert!(is_price("$4.99 a month", 3));
         assert!(!is_price("3 Months", 2));
+        assert!(is_bare_price("$4.99 a month", 3));
+        assert!(!is_bare_price("Get it on Amazon for $139", 6));
         assert!(!is_price(
             "The deal was worth $2.3 billion to the company and its many shareholders",
             13
