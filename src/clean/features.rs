@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use super::meta;
 use super::rules;
 use crate::calendar;
+use crate::schema::Reason;
 use crate::segment::{Block, BlockKind, Segmented};
 
 /// What one block looks like on its own; the rows are built from these.
@@ -28,8 +29,13 @@ pub struct Shape {
     pub sentence_end: bool,
     /// A phrase rule of [`rules`] recognises the block as page furniture.
     pub rule_hit: bool,
-    /// A phrase so specific that it marks a block of any length fired on a long block.
+    /// A rule that drops the block whatever the model says fired: a phrase specific enough
+    /// for a block of any length, a photo credit ending a caption, a bare price.
     pub strong_rule: bool,
+    /// The reason the phrase rules give (the strong one first), if any.
+    pub rule: Option<Reason>,
+    /// Whitespace-separated words.
+    pub word_count: usize,
     /// Prose by the hand rule of thumb: 10+ words ending a sentence, or 20+ words.
     pub prose: bool,
     pub link_share: f32,
@@ -171,14 +177,19 @@ const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
 
 /// The learned boilerplate vocabulary: lowercase word to weight (log-odds of "outside the
 /// article" against "article", learned from labelled pages; positive = boilerplate).
-pub type Vocab = HashMap<String, f32>;
+pub type Vocab = HashMap<String, f32, rules::FastHash>;
 
 /// Lowercase word tokens of a text, as the vocabulary keys them: letters and digits runs,
 /// at least two chars, not all digits.
 pub fn vocab_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some() && !w.chars().all(|c| c.is_ascii_digit()))
-        .map(str::to_lowercase)
+    vocab_words_lower(text).map(str::to_lowercase)
+}
+
+/// [`vocab_words`] of a text already in lowercase, without copying.
+fn vocab_words_lower(lower: &str) -> impl Iterator<Item = &str> + '_ {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|c| c.is_ascii_digit()))
 }
 
 fn is_cjk(c: char) -> bool {
@@ -269,21 +280,26 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
     let eff_words = (words - cjk_tokens) as f32 + cjk as f32 / 2.0;
     let last = text.chars().next_back();
     let sentence_end = ends_sentence(text);
-    let lower_text;
-    let rule = {
-        lower_text = text.to_lowercase();
-        rules::boilerplate_reason_lower(&lower_text, words)
-    };
-    let strong = rules::strong_reason_lower(&lower_text).is_some()
-        || rules::ends_in_credit_lower(&lower_text)
-        || rules::is_bare_price(text, words);
-    let mut rule_hit = rule.is_some() || rules::is_price(text, words);
+    let lower_text = text.to_lowercase();
+    let hits = rules::phrase_hits(&lower_text);
+    let rule = hits.any.or(if words <= rules::SHORT_BLOCK_WORDS {
+        hits.short
+    } else {
+        None
+    });
+    let price = rules::is_price(text, words);
+    let strong_reason = hits
+        .any
+        .or_else(|| rules::ends_in_credit_lower(&lower_text).then_some(Reason::Caption))
+        .or_else(|| (price && words <= rules::BARE_PRICE_WORDS).then_some(Reason::Price));
+    let strong = strong_reason.is_some();
+    let mut rule_hit = rule.is_some() || price;
     if matches!(b.kind, BlockKind::Image | BlockKind::Rule) {
         rule_hit = true;
     }
     let (mut vsum, mut vmax, mut vmin, mut vn) = (0.0f32, 0.0f32, 0.0f32, 0usize);
-    for w in vocab_words(&lower_text) {
-        let v = vocab.get(&w).copied().unwrap_or(0.0);
+    for w in vocab_words_lower(&lower_text) {
+        let v = vocab.get(w).copied().unwrap_or(0.0);
         vsum += v;
         vmax = vmax.max(v);
         vmin = vmin.min(v);
@@ -295,8 +311,11 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
     let markup_share = (b.markup_bytes as f32 / span_len as f32).min(1.0);
     let wf = eff_words.max(1.0);
     let prose = !rule_hit && (eff_words >= 10.0 && sentence_end || eff_words >= 20.0);
-    let url_like = lower_text.contains("http") || lower_text.contains("www.") || lower_text.contains(".com");
-    let has_date = words <= 40 && calendar::find_full_date(text).is_some();
+    let url_like = lower_text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w == b"http" || w == b"www." || w == b".com");
+    let has_date = words <= 40 && digits > 0 && calendar::find_full_date(text).is_some();
     let byline = words <= 10 && meta::byline_prefix(text).is_some();
     let all_caps = upper >= 3 && lower == 0;
     let ends_colon = text.ends_with(':');
@@ -347,6 +366,8 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
             sentence_end,
             rule_hit,
             strong_rule: strong,
+            rule: strong_reason.or(rule).or(price.then_some(Reason::Price)),
+            word_count: words,
             prose,
             link_share,
             vocab_mean,
@@ -399,7 +420,7 @@ pub fn densest_run(weights: &[f32]) -> std::ops::Range<usize> {
 pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) {
     let n = seg.blocks.len();
     let locals: Vec<Local> = seg.blocks.iter().map(|b| local(b, vocab, seg.source.len())).collect();
-    let mut dup: HashMap<&str, usize> = HashMap::new();
+    let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::default();
     for b in &seg.blocks {
         *dup.entry(b.text.as_str()).or_default() += 1;
     }
@@ -499,15 +520,15 @@ pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 /// repeats its article (a hidden summary, a print copy) repeats it after the first copy.
 fn repeated_shares(seg: &Segmented) -> Vec<f32> {
     use std::collections::HashSet;
-    use std::hash::{Hash, Hasher};
-    let mut seen: HashSet<u64> = HashSet::new();
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut seen: HashSet<u64, rules::FastHash> = HashSet::default();
     let mut out = Vec::with_capacity(seg.blocks.len());
     for b in &seg.blocks {
         let words: Vec<&str> = b.text.split_whitespace().collect();
         let keys: Vec<u64> = words
             .windows(3)
             .map(|w| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
+                let mut h = rules::FastHash.build_hasher();
                 w.hash(&mut h);
                 h.finish()
             })
@@ -608,7 +629,7 @@ mod tests {
 
     fn feature(text: &str, block: usize, name: &str) -> f32 {
         let s = seg(text);
-        let (rows, _) = rows(&s, &Vocab::new());
+        let (rows, _) = rows(&s, &Vocab::default());
         let k = BASE_NAMES.iter().position(|n| *n == name).expect(name);
         rows[block][k]
     }
@@ -663,7 +684,7 @@ mod tests {
         assert_eq!(feature("Share on Facebook", 0, "rule_hit"), 1.0);
         assert_eq!(feature(PROSE, 0, "rule_hit"), 0.0);
         let s = seg("Subscribe today");
-        let mut v = Vocab::new();
+        let mut v = Vocab::default();
         v.insert("subscribe".into(), 2.0);
         let (r, _) = rows(&s, &v);
         let k = BASE_NAMES.iter().position(|n| *n == "vocab_mean").unwrap();
@@ -688,7 +709,7 @@ mod tests {
     #[test]
     fn stage2_sees_neighbour_probabilities() {
         let s = seg("a\nb\nc");
-        let (base, shapes) = rows(&s, &Vocab::new());
+        let (base, shapes) = rows(&s, &Vocab::default());
         let r = stage2_rows(&base, &shapes, &[0.1, 0.9, 0.2]);
         assert_eq!(r[1][N_BASE], 0.9);
         assert_eq!(r[1][N_BASE + 1], 0.1); // previous

@@ -2,7 +2,7 @@
 //! and, for HTML, from what the page declares. Absent means `None`: a field is only filled from a
 //! line whose shape says what it is, never guessed from the nearest text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::rules;
@@ -253,37 +253,42 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 /// Daily", "The Daily Epaper"): the capitalised phrase of two to four words that recurs most in
 /// the dropped blocks and never occurs in the body.
 pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
-    let body: String = seg
-        .blocks
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| **k)
-        .map(|(b, _)| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Linear: phrases are hashed, never searched for in the body text.
+    let mut in_body: HashSet<String> = HashSet::new();
+    for b in seg.blocks.iter().zip(keep).filter(|(_, k)| **k).map(|(b, _)| b) {
+        in_body.extend(phrases(&b.text));
+    }
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new(); // phrase -> (blocks, first block)
-    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, _)| !keep[*i]) {
-        let mut seen_here = Vec::new();
-        for run in capitalised_runs(&b.text) {
-            for n in 2..=4.min(run.len()) {
-                for w in run.windows(n) {
-                    let phrase = w.join(" ");
-                    if !seen_here.contains(&phrase) {
-                        seen_here.push(phrase);
-                    }
-                }
-            }
-        }
-        for phrase in seen_here {
+                                                                      // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Epaper").
+    let short = |b: &Block| b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none();
+    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
+        let here: HashSet<String> = phrases(&b.text).collect();
+        for phrase in here {
             counts.entry(phrase).or_insert((0, i)).0 += 1;
         }
     }
     counts
         .into_iter()
-        .filter(|(p, (n, _))| *n >= 2 && !body.contains(p.as_str()) && rules::boilerplate_reason(p, 4).is_none())
-        .max_by_key(|(p, (n, first))| (*n, p.split(' ').count(), std::cmp::Reverse(*first)))
+        .filter(|(p, (n, _))| *n >= 2 && !in_body.contains(p) && rules::boilerplate_reason(p, 4).is_none())
+        .max_by(|(p, (n, first)), (q, (m, second))| {
+            (*n, p.split(' ').count(), std::cmp::Reverse(*first))
+                .cmp(&(*m, q.split(' ').count(), std::cmp::Reverse(*second)))
+                .then_with(|| q.cmp(p))
+        })
         .map(|(p, _)| p)
 }
+
+/// The phrases of two to four capitalised words in a text.
+fn phrases(text: &str) -> impl Iterator<Item = String> + '_ {
+    capitalised_runs(text).into_iter().flat_map(|run| {
+        (2..=4.min(run.len()))
+            .flat_map(|n| run.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Furniture lines longer than this are not searched for the outlet's name.
+const OUTLET_LINE_MAX_WORDS: usize = 12;
 
 /// Maximal runs of capitalised words not broken by punctuation.
 fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {

@@ -21,7 +21,7 @@ use std::sync::OnceLock;
 use crate::schema::{Meta, Reason};
 use crate::segment::{Block, BlockKind, Segmented};
 use features::Shape;
-pub use model::Model;
+pub use model::{Model, Scorer};
 
 /// The model for pasted text and markdown, trained by `presslens-train-clean --mode text`.
 const TEXT_MODEL: &str = include_str!("../../models/clean-text.model");
@@ -31,14 +31,24 @@ const HTML_MODEL: &str = include_str!("../../models/clean-html.model");
 /// The shipped model for text input, read once. A model that fails to load (a build made with
 /// a stale file; a test holds this) falls back to keeping everything rather than losing text.
 pub fn text_model() -> &'static Model {
-    static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::from_text(TEXT_MODEL).unwrap_or_else(|_| keep_everything()))
+    &shipped(false).0
 }
 
 /// The shipped model for HTML input, read once.
 pub fn html_model() -> &'static Model {
-    static M: OnceLock<Model> = OnceLock::new();
-    M.get_or_init(|| Model::from_text(HTML_MODEL).unwrap_or_else(|_| keep_everything()))
+    &shipped(true).0
+}
+
+/// A shipped model and its scorer, built once.
+fn shipped(html: bool) -> &'static (Model, Scorer) {
+    static TEXT: OnceLock<(Model, Scorer)> = OnceLock::new();
+    static HTML: OnceLock<(Model, Scorer)> = OnceLock::new();
+    let (cell, file) = if html { (&HTML, HTML_MODEL) } else { (&TEXT, TEXT_MODEL) };
+    cell.get_or_init(|| {
+        let m = Model::from_text(file).unwrap_or_else(|_| keep_everything());
+        let s = m.scorer();
+        (m, s)
+    })
 }
 
 fn keep_everything() -> Model {
@@ -79,7 +89,8 @@ pub fn keep_all(seg: &Segmented) -> Cleaned {
 
 /// Cleans one segmented document with the shipped model for its kind.
 pub fn clean(seg: &Segmented) -> Cleaned {
-    clean_with(seg, if seg.html { html_model() } else { text_model() })
+    let (model, scorer) = shipped(seg.html);
+    clean_scored(seg, model, scorer)
 }
 
 /// Outside the run of blocks the model finds densest in article text, a block is kept only when
@@ -92,8 +103,13 @@ const OUTSIDE_RUN_MIN_P: f32 = 0.95;
 /// model's threshold, inside the densest run (blocks weighted by probability minus threshold,
 /// times log length), or outside it when very sure.
 pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
+    decide_with_shapes(seg, model, &model.scorer()).0
+}
+
+/// [`decide`], also giving the blocks' shapes (which the reasons need).
+fn decide_with_shapes(seg: &Segmented, model: &Model, scorer: &Scorer) -> (Vec<bool>, Vec<Shape>) {
     let (rows, shapes) = features::rows(seg, &model.vocab);
-    let (_, p2) = model.predict(&rows, &shapes);
+    let (_, p2) = scorer.predict(&rows, &shapes);
     let weights: Vec<f32> = p2
         .iter()
         .zip(&shapes)
@@ -109,7 +125,7 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
         .map(|(i, (b, &p))| (run.contains(&i) && p >= model.threshold || p >= OUTSIDE_RUN_MIN_P) && has_text(b))
         .collect();
     if keep.iter().any(|&k| k) {
-        return keep;
+        return (keep, shapes);
     }
     // Nothing reached the threshold. An article was pasted all the same, so keep the prose the
     // model likes best: the paragraphs scoring at least half the best paragraph's score (the
@@ -120,11 +136,12 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
         .filter(|(s, _)| s.prose)
         .map(|(_, &p)| p)
         .fold(0.0f32, f32::max);
-    shapes
+    let keep = shapes
         .iter()
         .zip(&p2)
         .map(|(s, &p)| s.prose && best > 0.0 && p >= best * FALLBACK_SHARE_OF_BEST)
-        .collect()
+        .collect();
+    (keep, shapes)
 }
 
 /// In the fallback, a paragraph is kept when it scores at least this share of the best one.
@@ -138,8 +155,11 @@ const FALLBACK_SHARE_OF_BEST: f32 = 0.5;
 /// (headline, byline, date, a section label), read into the metadata, not the body (the gold
 /// bodies, like readers, leave the headline out).
 pub fn clean_with(seg: &Segmented, model: &Model) -> Cleaned {
-    let mut keep = decide(seg, model);
-    let shapes: Vec<Shape> = seg.blocks.iter().map(shape_for_reasons).collect();
+    clean_scored(seg, model, &model.scorer())
+}
+
+fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
+    let (mut keep, shapes) = decide_with_shapes(seg, model, scorer);
     for (k, s) in keep.iter_mut().zip(&shapes) {
         if s.strong_rule {
             *k = false;
@@ -182,41 +202,12 @@ pub fn clean_with(seg: &Segmented, model: &Model) -> Cleaned {
     out
 }
 
-/// What the decisions after the model need to know about a block: its words, whether it is
-/// prose, whether a phrase rule fired.
-fn shape_for_reasons(b: &Block) -> Shape {
-    let words = b.text.split_whitespace().count();
-    let rule = rules::boilerplate_reason(&b.text, words);
-    let rule_hit = rule.is_some() || rules::is_price(&b.text, words);
-    let sentence_end = features::ends_sentence(&b.text);
-    Shape {
-        words: words as f32,
-        rule_hit,
-        strong_rule: strong_reason(&b.text).is_some(),
-        sentence_end,
-        prose: !rule_hit && (words >= 10 && sentence_end || words >= 20),
-        link_share: b.link_bytes as f32 / b.text.len().max(1) as f32,
-        ..Shape::default()
-    }
-}
-
-/// The reason a phrase so specific that it marks a block of any length gives.
-fn strong_reason(text: &str) -> Option<Reason> {
-    let lower = text.to_lowercase();
-    rules::strong_reason_lower(&lower)
-        .or_else(|| rules::ends_in_credit_lower(&lower).then_some(Reason::Caption))
-        .or_else(|| rules::is_bare_price(text, text.split_whitespace().count()).then_some(Reason::Price))
-}
-
 /// Why a block the model did not keep is not article text, in words a reader understands: the
 /// phrase rule that recognises it if one does, else what its shape says.
 fn reason_for(b: &Block, s: &Shape, inside: bool) -> Reason {
-    let words = s.words as usize;
-    if let Some(r) = strong_reason(&b.text).or_else(|| rules::boilerplate_reason(&b.text, words)) {
+    let words = s.word_count;
+    if let Some(r) = s.rule {
         return r;
-    }
-    if rules::is_price(&b.text, words) {
-        return Reason::Price;
     }
     if matches!(b.kind, BlockKind::Image | BlockKind::Rule) || !b.text.chars().any(char::is_alphanumeric) {
         return Reason::Markup;
