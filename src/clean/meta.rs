@@ -68,7 +68,10 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             continue;
         }
         if meta.date.is_none() && words <= 12 {
-            if let Some(date) = calendar::find_full_date(text).and_then(|d| d.iso_day()) {
+            // The line as written: `12. Februar 2019` reads as a numbered list item, whose
+            // text has lost the day.
+            let raw = seg.source[b.span.clone()].trim();
+            if let Some(date) = calendar::find_full_date(raw).and_then(|d| d.iso_day()) {
                 meta.date = Some(date);
                 used.push(i);
                 continue;
