@@ -407,7 +407,7 @@ mod tests {
         assert_eq!(iso("Published 2019-02-12T09:30:00Z").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("12.02.2019").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("Tue 12 Feb 2019 10:04 GMT").as_deref(), Some("2019-02-12"));
-        assert_eq!(iso("Sharecast News | 12 Feb, 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Metro Wire News | 12 Feb, 2019").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("February 07, 2020").as_deref(), Some("2020-02-07"));
         assert_eq!(iso("Nov. 19, 2019 8:03 am ET").as_deref(), Some("2019-11-19"));
         assert_eq!(iso("02/12/2019").as_deref(), Some("2019-02-12"));

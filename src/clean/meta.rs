@@ -158,7 +158,7 @@ pub fn byline_prefix(text: &str) -> Option<&str> {
     (lower == "by" || lower == "by:").then_some("")
 }
 
-/// Splits `Sharecast News | 12 Feb, 2019` into the name and the rest.
+/// Splits `Metro Wire News | 12 Feb, 2019` into the name and the rest.
 fn split_byline(text: &str) -> (&str, &str) {
     for sep in [" | ", " · ", " • ", " - ", " — ", ", updated", " updated", " published"] {
         if let Some(p) = text.find(sep) {
@@ -220,7 +220,7 @@ pub struct Dateline<'a> {
     pub agency: Option<&'a str>,
 }
 
-/// `MOSCOW (Reuters) -`, `Moscow |`, `WASHINGTON —`, `(Agency) -` at the start of a paragraph.
+/// `MOSCOW (Wirepress) -`, `Moscow |`, `WASHINGTON —`, `(Agency) -` at the start of a paragraph.
 pub fn dateline(text: &str) -> Option<Dateline<'_>> {
     const SEPARATORS: [&str; 5] = [" - ", " – ", " — ", " | ", ": "];
     let head = &text[..text.char_indices().nth(60).map_or(text.len(), |(i, _)| i)];
@@ -321,10 +321,10 @@ mod tests {
     #[test]
     fn datelines() {
         assert_eq!(
-            dateline("MOSCOW (Reuters) - Russia said"),
+            dateline("MOSCOW (Wirepress) - Russia said"),
             Some(Dateline {
                 place: Some("MOSCOW"),
-                agency: Some("Reuters")
+                agency: Some("Wirepress")
             })
         );
         assert_eq!(
@@ -358,12 +358,12 @@ mod tests {
         assert_eq!(byline_prefix("By"), Some(""));
         assert_eq!(byline_prefix("Bypass road"), None);
         assert_eq!(
-            split_byline("Sharecast News | 12 Feb, 2019"),
-            ("Sharecast News", " | 12 Feb, 2019")
+            split_byline("Metro Wire News | 12 Feb, 2019"),
+            ("Metro Wire News", " | 12 Feb, 2019")
         );
         assert_eq!(split_byline("Jane Roe Nov. 19, 2019 8:03 am ET").0, "Jane Roe");
-        assert!(is_organisation_byline("Reuters"));
-        assert!(is_organisation_byline("Sharecast News"));
+        assert!(is_organisation_byline("Wirepress"));
+        assert!(is_organisation_byline("Metro Wire News"));
         assert!(!is_organisation_byline("Jane Roe"));
     }
 

@@ -352,11 +352,11 @@ mod tests {
 
     #[test]
     fn labelled_url_line_and_dateline() {
-        let text = format!("MOSCOW (Reuters) - {P1}\n\n{P2}\n\n{P3}\n\nOriginal url:\n\n<https://x.test/2019/a>");
+        let text = format!("MOSCOW (Wirepress) - {P1}\n\n{P2}\n\n{P3}\n\nOriginal url:\n\n<https://x.test/2019/a>");
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.url.as_deref(), Some("https://x.test/2019/a"));
         assert_eq!(c.meta.dateline.as_deref(), Some("MOSCOW"));
-        assert_eq!(c.meta.source.as_deref(), Some("Reuters"));
+        assert_eq!(c.meta.source.as_deref(), Some("Wirepress"));
         assert!(!c.body.contains("Original url"));
     }
 

@@ -687,6 +687,9 @@ struct Stats {
     link_chars: Vec<u32>,
     paragraphs: Vec<u16>,
     score: Vec<f32>,
+    /// The element has a block element inside it (a layout table's cell does; a data cell
+    /// does not).
+    has_block: Vec<bool>,
 }
 
 /// Preorder of the visible tree (invisible subtrees skipped), iteratively.
@@ -716,6 +719,7 @@ fn stats(nodes: &[Node], order: &[Id]) -> Stats {
         link_chars: vec![0; n],
         paragraphs: vec![0; n],
         score: vec![0.0; n],
+        has_block: vec![false; n],
     };
     let mut commas = vec![0u32; n];
     // children before parents: reverse preorder
@@ -736,6 +740,7 @@ fn stats(nodes: &[Node], order: &[Id]) -> Stats {
             s.chars[p] = s.chars[p].saturating_add(s.chars[id]);
             s.link_chars[p] = s.link_chars[p].saturating_add(s.link_chars[id]);
             commas[p] = commas[p].saturating_add(commas[id]);
+            s.has_block[p] |= s.has_block[id] || (is_block(tag(node)) && s.chars[id] > 0);
             if tag(node) == "p" {
                 s.paragraphs[p] = s.paragraphs[p].saturating_add(1);
             }
@@ -904,6 +909,7 @@ pub fn render(html: &str) -> Page {
         line: Line::default(),
         soft_break: false,
     };
+    let is_data_cell = |id: Id| matches!(tag(&nodes[id]), "td" | "th") && !stats.has_block[id];
     // Iterative walk: Enter(node, parent context) and Leave(node).
     enum Step {
         Enter(Id, usize),
@@ -915,7 +921,7 @@ pub fn render(html: &str) -> Page {
         match step {
             Step::Leave(id) => {
                 let t = tag(&nodes[id]);
-                if is_block(t) {
+                if is_block(t) && !is_data_cell(id) {
                     r.flush(false);
                 }
                 ctxs.pop();
@@ -967,7 +973,12 @@ pub fn render(html: &str) -> Page {
                 ctx.pre |= t == "pre";
                 ctx.best_score = ctx.best_score.max(stats.score[id]);
                 ctx.top |= Some(id) == top;
-                if is_block(t) {
+                if is_data_cell(id) {
+                    // cells of a data table share their row's line, as a browser copies them
+                    if !r.line.text.is_empty() {
+                        r.line.text.push_str(" | ");
+                    }
+                } else if is_block(t) {
                     r.flush(false);
                     ctx.block_el = id;
                     ctx.hints.is_p = t == "p";
@@ -975,7 +986,7 @@ pub fn render(html: &str) -> Page {
                         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading(t.as_bytes()[1] - b'0')),
                         "li" | "dt" | "dd" => Some(BlockKind::ListItem),
                         "blockquote" => Some(BlockKind::BlockQuote),
-                        "td" | "th" => Some(BlockKind::TableRow),
+                        "tr" | "td" | "th" => Some(BlockKind::TableRow),
                         _ => ctx.kind.filter(|k| *k == BlockKind::BlockQuote),
                     };
                 }
@@ -1032,8 +1043,12 @@ mod tests {
         // unclosed <p>s close each other; a stray </div> is ignored; the attribute's `>` is text
         let p = render("<div><p>One<p>Two</div></div><p>unclosed <b attr=\"x>y\">bold</p> 3 < 4");
         assert_eq!(lines(&p), ["One", "Two", "unclosed bold", "3 < 4"]);
-        let p = render("<table><tr><td>a<td>b</table>");
-        assert_eq!(lines(&p), ["a", "b"]);
+        // a data table's row is one line; a layout table's cells are blocks of their own
+        let p = render("<table><tr><td>a<td>b<tr><th>c</th><td>d</table>");
+        assert_eq!(lines(&p), ["a | b", "c | d"]);
+        assert_eq!(p.blocks[0].kind, BlockKind::TableRow);
+        let p = render("<table><tr><td><p>one</p><p>two</p></td><td>side</td></tr></table>");
+        assert_eq!(lines(&p), ["one", "two", "side"]);
     }
 
     #[test]

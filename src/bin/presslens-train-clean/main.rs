@@ -198,8 +198,9 @@ fn main() -> ExitCode {
                 })
             });
             eprintln!(
-                "trained on {} pages: {} vocabulary words, {}+{} trees -> {}",
+                "trained on {} pages ({} views): {} vocabulary words, {}+{} trees -> {}",
                 pages.len(),
+                pages.len() + extra.len(),
                 model.vocab.len(),
                 model.stage1.trees.len(),
                 model.stage2.trees.len(),
