@@ -209,6 +209,32 @@ fn is_weekday(word: &str) -> bool {
     DAYS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.
+fn has_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let start = i;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i - start == 4 {
+                let v = (b[start] - b'0') as u32 * 1000
+                    + (b[start + 1] - b'0') as u32 * 100
+                    + (b[start + 2] - b'0') as u32 * 10
+                    + (b[start + 3] - b'0') as u32;
+                if (1800..=2100).contains(&v) {
+                    return true;
+                }
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
 fn year(value: u32, digits: usize) -> Option<i32> {
     match digits {
         4 if (1800..=2100).contains(&value) => Some(value as i32),
@@ -239,6 +265,9 @@ pub fn dates(text: &str) -> Vec<(Date, Range<usize>)> {
 
 /// The first date in `text` with year, month and day.
 pub fn find_full_date(text: &str) -> Option<Date> {
+    if !has_year(text) {
+        return None; // a full date has a four-digit year; most lines have none (fast path)
+    }
     dates(text).into_iter().map(|(d, _)| d).find(|d| d.iso_day().is_some())
 }
 
@@ -378,7 +407,7 @@ mod tests {
         assert_eq!(iso("Published 2019-02-12T09:30:00Z").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("12.02.2019").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("Tue 12 Feb 2019 10:04 GMT").as_deref(), Some("2019-02-12"));
-        assert_eq!(iso("Sharecast News | 12 Feb, 2019").as_deref(), Some("2019-02-12"));
+        assert_eq!(iso("Metro Wire News | 12 Feb, 2019").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("February 07, 2020").as_deref(), Some("2020-02-07"));
         assert_eq!(iso("Nov. 19, 2019 8:03 am ET").as_deref(), Some("2019-11-19"));
         assert_eq!(iso("02/12/2019").as_deref(), Some("2019-02-12"));
@@ -411,6 +440,14 @@ mod tests {
                 .as_deref(),
             Some("2020-06-07")
         );
+    }
+
+    #[test]
+    fn full_dates_need_a_year() {
+        assert!(has_year("Feb. 12, 2019"));
+        assert!(!has_year("Feb. 12, 20190"));
+        assert!(!has_year("Version 12.4.1 of 3000 items"));
+        assert_eq!(find_full_date("May 5 at 10:30"), None);
     }
 
     #[test]

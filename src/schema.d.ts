@@ -21,7 +21,7 @@ export type OffsetUnit = "codepoint" | "utf16" | "byte";
 export type Label = "PER" | "ORG" | "LOC" | "MISC" | "DATE" | "TIME" | "MONEY" | "PERCENT" | "QUANTITY";
 export type Reason =
   | "metadata" | "paywall" | "price" | "navigation" | "share" | "caption"
-  | "related" | "legal" | "advert" | "markup" | "prompt" | "outside";
+  | "related" | "legal" | "advert" | "markup" | "prompt" | "outside" | "aside";
 
 export interface Analysis {
   articles: Article[];

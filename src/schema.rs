@@ -264,6 +264,9 @@ pub enum Reason {
     Prompt,
     /// Short lines outside the article's run of prose.
     Outside,
+    /// Lines between the article's paragraphs that are not article text (teasers, widget
+    /// titles, stray labels) and that no phrase rule names.
+    Aside,
 }
 
 impl Reason {
@@ -281,6 +284,7 @@ impl Reason {
             Reason::Markup => "markup without text",
             Reason::Prompt => "reader prompt (comments, newsletter, sign-up)",
             Reason::Outside => "outside the article's text",
+            Reason::Aside => "between the article's paragraphs, but not part of the article",
         }
     }
 }

@@ -2,7 +2,7 @@
 //! and, for HTML, from what the page declares. Absent means `None`: a field is only filled from a
 //! line whose shape says what it is, never guessed from the nearest text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::rules;
@@ -68,7 +68,10 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             continue;
         }
         if meta.date.is_none() && words <= 12 {
-            if let Some(date) = calendar::find_full_date(text).and_then(|d| d.iso_day()) {
+            // The line as written: `12. Februar 2019` reads as a numbered list item, whose
+            // text has lost the day.
+            let raw = seg.source[b.span.clone()].trim();
+            if let Some(date) = calendar::find_full_date(raw).and_then(|d| d.iso_day()) {
                 meta.date = Some(date);
                 used.push(i);
                 continue;
@@ -155,7 +158,7 @@ pub fn byline_prefix(text: &str) -> Option<&str> {
     (lower == "by" || lower == "by:").then_some("")
 }
 
-/// Splits `Sharecast News | 12 Feb, 2019` into the name and the rest.
+/// Splits `Metro Wire News | 12 Feb, 2019` into the name and the rest.
 fn split_byline(text: &str) -> (&str, &str) {
     for sep in [" | ", " · ", " • ", " - ", " — ", ", updated", " updated", " published"] {
         if let Some(p) = text.find(sep) {
@@ -217,7 +220,7 @@ pub struct Dateline<'a> {
     pub agency: Option<&'a str>,
 }
 
-/// `MOSCOW (Reuters) -`, `Moscow |`, `WASHINGTON —`, `(Agency) -` at the start of a paragraph.
+/// `MOSCOW (Wirepress) -`, `Moscow |`, `WASHINGTON —`, `(Agency) -` at the start of a paragraph.
 pub fn dateline(text: &str) -> Option<Dateline<'_>> {
     const SEPARATORS: [&str; 5] = [" - ", " – ", " — ", " | ", ": "];
     let head = &text[..text.char_indices().nth(60).map_or(text.len(), |(i, _)| i)];
@@ -253,37 +256,42 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 /// Daily", "The Daily Epaper"): the capitalised phrase of two to four words that recurs most in
 /// the dropped blocks and never occurs in the body.
 pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
-    let body: String = seg
-        .blocks
-        .iter()
-        .zip(keep)
-        .filter(|(_, k)| **k)
-        .map(|(b, _)| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
+    // Linear: phrases are hashed, never searched for in the body text.
+    let mut in_body: HashSet<String> = HashSet::new();
+    for b in seg.blocks.iter().zip(keep).filter(|(_, k)| **k).map(|(b, _)| b) {
+        in_body.extend(phrases(&b.text));
+    }
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new(); // phrase -> (blocks, first block)
-    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, _)| !keep[*i]) {
-        let mut seen_here = Vec::new();
-        for run in capitalised_runs(&b.text) {
-            for n in 2..=4.min(run.len()) {
-                for w in run.windows(n) {
-                    let phrase = w.join(" ");
-                    if !seen_here.contains(&phrase) {
-                        seen_here.push(phrase);
-                    }
-                }
-            }
-        }
-        for phrase in seen_here {
+                                                                      // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Epaper").
+    let short = |b: &Block| b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none();
+    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
+        let here: HashSet<String> = phrases(&b.text).collect();
+        for phrase in here {
             counts.entry(phrase).or_insert((0, i)).0 += 1;
         }
     }
     counts
         .into_iter()
-        .filter(|(p, (n, _))| *n >= 2 && !body.contains(p.as_str()) && rules::boilerplate_reason(p, 4).is_none())
-        .max_by_key(|(p, (n, first))| (*n, p.split(' ').count(), std::cmp::Reverse(*first)))
+        .filter(|(p, (n, _))| *n >= 2 && !in_body.contains(p) && rules::boilerplate_reason(p, 4).is_none())
+        .max_by(|(p, (n, first)), (q, (m, second))| {
+            (*n, p.split(' ').count(), std::cmp::Reverse(*first))
+                .cmp(&(*m, q.split(' ').count(), std::cmp::Reverse(*second)))
+                .then_with(|| q.cmp(p))
+        })
         .map(|(p, _)| p)
 }
+
+/// The phrases of two to four capitalised words in a text.
+fn phrases(text: &str) -> impl Iterator<Item = String> + '_ {
+    capitalised_runs(text).into_iter().flat_map(|run| {
+        (2..=4.min(run.len()))
+            .flat_map(|n| run.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    })
+}
+
+/// Furniture lines longer than this are not searched for the outlet's name.
+const OUTLET_LINE_MAX_WORDS: usize = 12;
 
 /// Maximal runs of capitalised words not broken by punctuation.
 fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
@@ -313,10 +321,10 @@ mod tests {
     #[test]
     fn datelines() {
         assert_eq!(
-            dateline("MOSCOW (Reuters) - Russia said"),
+            dateline("MOSCOW (Wirepress) - Russia said"),
             Some(Dateline {
                 place: Some("MOSCOW"),
-                agency: Some("Reuters")
+                agency: Some("Wirepress")
             })
         );
         assert_eq!(
@@ -350,12 +358,12 @@ mod tests {
         assert_eq!(byline_prefix("By"), Some(""));
         assert_eq!(byline_prefix("Bypass road"), None);
         assert_eq!(
-            split_byline("Sharecast News | 12 Feb, 2019"),
-            ("Sharecast News", " | 12 Feb, 2019")
+            split_byline("Metro Wire News | 12 Feb, 2019"),
+            ("Metro Wire News", " | 12 Feb, 2019")
         );
         assert_eq!(split_byline("Jane Roe Nov. 19, 2019 8:03 am ET").0, "Jane Roe");
-        assert!(is_organisation_byline("Reuters"));
-        assert!(is_organisation_byline("Sharecast News"));
+        assert!(is_organisation_byline("Wirepress"));
+        assert!(is_organisation_byline("Metro Wire News"));
         assert!(!is_organisation_byline("Jane Roe"));
     }
 

@@ -1,318 +1,1024 @@
-//! An HTML page into markdown-like text (headings as `#`, list items as `-`, links as
-//! `[text](href)`, one block element a line) plus the metadata its head declares.
+//! An HTML page into blocks: parsed by html5ever (the WHATWG parsing algorithm, so unclosed
+//! `<p>`s, misnested tags and stray markup give the tree a browser would build), then walked
+//! once to render its visible text as lines, one per block element, with what the DOM says about
+//! each line ([`DomHints`]: inside `<article>` or `<nav>`, class and id hints, the text and link
+//! density of its container, Readability's candidate score), and the metadata the page declares
+//! (`<title>`, `og:*`, `article:*`, canonical link, JSON-LD `NewsArticle`).
 //!
-//! A single forward scan of the tags: enough structure for block-level cleaning, not a DOM.
-//! Invisible content (script, style, template, svg, noscript, comments) is skipped whole.
+//! The rendering (`Page::text`) is what `Article::source_text` shows and what removed pieces
+//! point into: headings as `# `, list items as `- `, quotes as `> `, one block a line, blank
+//! lines between blocks. Invisible content (script, style, template, svg, comments, the head)
+//! is not rendered. Navigation, asides, footers and forms are rendered and marked, so that
+//! dropping them is reported like any other drop.
+//!
+//! Hostile input: a depth guard between tokenizer and tree builder ignores start tags nested
+//! deeper than [`MAX_DEPTH`] (their text is kept), since the tree builder's scope checks walk
+//! the stack of open elements and would make `<div>` × a million quadratic. The walk and every
+//! pass over the tree are iterative.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+
+use html5ever::buffer_queue::BufferQueue;
+use html5ever::interface::tree_builder::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{Attribute, LocalName, Namespace, QualName};
+
+use super::jsonld;
+use super::{Block, BlockKind};
+
+/// Deepest element nesting the parser builds. Browsers cap the DOM depth too (Chromium at 512);
+/// real pages stay under 60.
+const MAX_DEPTH: usize = 256;
 
 /// What a page says about itself in its markup.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DeclaredMeta {
-    /// `og:title`, else `<title>`.
+    /// JSON-LD `headline`, else `og:title`, else `<title>`.
     pub title: Option<String>,
-    /// `og:site_name`.
+    /// `og:site_name`, else JSON-LD `publisher`.
     pub site_name: Option<String>,
-    /// `author` / `article:author` meta.
+    /// JSON-LD `author`, else `author` / `article:author` meta.
     pub author: Option<String>,
-    /// `article:published_time` and the like, as written.
+    /// JSON-LD `datePublished`, else `article:published_time` and the like, as written.
     pub published: Option<String>,
-    /// `og:url`, else `<link rel="canonical">`.
+    /// `og:url`, else `<link rel="canonical">`, else JSON-LD `url`.
     pub url: Option<String>,
 }
 
+/// What the DOM says about one rendered block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DomHints {
+    /// Inside `<article>`, `<main>`, `role=main` or `itemprop=articleBody`.
+    pub in_article: bool,
+    /// Inside `<nav>` or `role=navigation`.
+    pub in_nav: bool,
+    /// Inside `<aside>` or `role=complementary`.
+    pub in_aside: bool,
+    /// Inside `<footer>` or `role=contentinfo`.
+    pub in_footer: bool,
+    /// Inside `<header>` or `role=banner`.
+    pub in_header: bool,
+    /// Inside `<form>`, `<button>` or `<label>`.
+    pub in_form: bool,
+    /// Inside `<figure>` or `<figcaption>`.
+    pub in_figure: bool,
+    /// Inside an element with `hidden`, `aria-hidden=true` or `display:none`.
+    pub hidden: bool,
+    /// The block element is a `<p>`.
+    pub is_p: bool,
+    /// Ancestors whose class or id has a word Readability reads as content (`article`, `body`,
+    /// `content`, `entry`, `main`, `post`, `story`, `text`...), capped at 3.
+    pub positive_classes: u8,
+    /// ... as furniture (`comment`, `footer`, `related`, `share`, `sidebar`, `sponsor`...).
+    pub negative_classes: u8,
+    /// Text chars of the block's container (the block element's parent).
+    pub container_chars: u32,
+    /// Share of the container's text that is link text.
+    pub container_link_density: f32,
+    /// `<p>` children of the container.
+    pub container_paragraphs: u16,
+    /// Inside the element with the top Readability score.
+    pub in_top_candidate: bool,
+    /// The best candidate score among the block's ancestors, over the page's top score.
+    pub candidate_score: f32,
+    /// Element depth of the block.
+    pub depth: u16,
+}
+
+/// A rendered page.
 pub struct Page {
+    /// The page's text, one block a line, blank lines between blocks.
     pub text: String,
+    pub blocks: Vec<Block>,
+    /// One per block.
+    pub hints: Vec<DomHints>,
     pub declared: DeclaredMeta,
 }
 
+// ---------------------------------------------------------------------------------------------
+// The DOM: an arena of nodes, built by html5ever through `TreeSink`.
+
+type Id = usize;
+
+#[derive(Debug)]
+enum Data {
+    Document,
+    Element {
+        name: QualName,
+        attrs: Vec<Attribute>,
+        template: Option<Id>,
+    },
+    Text(StrTendril),
+    Other,
+}
+
+#[derive(Debug)]
+struct Node {
+    parent: Option<Id>,
+    prev: Option<Id>,
+    next: Option<Id>,
+    first: Option<Id>,
+    last: Option<Id>,
+    data: Data,
+}
+
+#[derive(Default)]
+struct Dom {
+    nodes: RefCell<Vec<Node>>,
+}
+
+/// An element's name, handed to the tree builder.
+#[derive(Debug)]
+struct Name(QualName);
+
+impl ElemName for Name {
+    fn ns(&self) -> &Namespace {
+        &self.0.ns
+    }
+    fn local_name(&self) -> &LocalName {
+        &self.0.local
+    }
+}
+
+impl Dom {
+    fn new() -> Dom {
+        let d = Dom::default();
+        d.add(Data::Document);
+        d
+    }
+
+    fn add(&self, data: Data) -> Id {
+        let mut n = self.nodes.borrow_mut();
+        n.push(Node {
+            parent: None,
+            prev: None,
+            next: None,
+            first: None,
+            last: None,
+            data,
+        });
+        n.len() - 1
+    }
+
+    fn detach(&self, id: Id) {
+        let mut n = self.nodes.borrow_mut();
+        let (parent, prev, next) = (n[id].parent.take(), n[id].prev.take(), n[id].next.take());
+        match next {
+            Some(x) => n[x].prev = prev,
+            None => {
+                if let Some(p) = parent {
+                    n[p].last = prev;
+                }
+            }
+        }
+        match prev {
+            Some(x) => n[x].next = next,
+            None => {
+                if let Some(p) = parent {
+                    n[p].first = next;
+                }
+            }
+        }
+    }
+
+    fn append_node(&self, parent: Id, child: Id) {
+        self.detach(child);
+        let mut n = self.nodes.borrow_mut();
+        n[child].parent = Some(parent);
+        match n[parent].last {
+            Some(last) => {
+                n[last].next = Some(child);
+                n[child].prev = Some(last);
+            }
+            None => n[parent].first = Some(child),
+        }
+        n[parent].last = Some(child);
+    }
+
+    fn insert_before(&self, sibling: Id, child: Id) {
+        self.detach(child);
+        let mut n = self.nodes.borrow_mut();
+        let parent = n[sibling].parent;
+        n[child].parent = parent;
+        n[child].next = Some(sibling);
+        match n[sibling].prev {
+            Some(p) => {
+                n[p].next = Some(child);
+                n[child].prev = Some(p);
+            }
+            None => {
+                if let Some(par) = parent {
+                    n[par].first = Some(child);
+                }
+            }
+        }
+        n[sibling].prev = Some(child);
+    }
+
+    /// Text merges into a text node just before the insertion point, as the sink must.
+    fn child_or_text(&self, previous: Option<Id>, child: NodeOrText<Id>) -> Option<Id> {
+        match child {
+            NodeOrText::AppendNode(id) => Some(id),
+            NodeOrText::AppendText(t) => {
+                if let Some(p) = previous {
+                    if let Data::Text(existing) = &mut self.nodes.borrow_mut()[p].data {
+                        existing.push_tendril(&t);
+                        return None;
+                    }
+                }
+                Some(self.add(Data::Text(t)))
+            }
+        }
+    }
+}
+
+impl TreeSink for Dom {
+    type Handle = Id;
+    type Output = Dom;
+    type ElemName<'a> = Name;
+
+    fn finish(self) -> Dom {
+        self
+    }
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+    fn get_document(&self) -> Id {
+        0
+    }
+    fn elem_name<'a>(&'a self, target: &'a Id) -> Name {
+        match &self.nodes.borrow()[*target].data {
+            Data::Element { name, .. } => Name(name.clone()),
+            _ => Name(QualName::new(None, Namespace::from(""), LocalName::from(""))),
+        }
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Id {
+        let template = flags.template.then(|| self.add(Data::Document));
+        self.add(Data::Element { name, attrs, template })
+    }
+    fn create_comment(&self, _text: StrTendril) -> Id {
+        self.add(Data::Other)
+    }
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Id {
+        self.add(Data::Other)
+    }
+    fn append(&self, parent: &Id, child: NodeOrText<Id>) {
+        let last = self.nodes.borrow()[*parent].last;
+        if let Some(c) = self.child_or_text(last, child) {
+            self.append_node(*parent, c);
+        }
+    }
+    fn append_based_on_parent_node(&self, element: &Id, prev_element: &Id, child: NodeOrText<Id>) {
+        if self.nodes.borrow()[*element].parent.is_some() {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+    fn append_doctype_to_document(&self, _name: StrTendril, _public_id: StrTendril, _system_id: StrTendril) {}
+    fn get_template_contents(&self, target: &Id) -> Id {
+        match &self.nodes.borrow()[*target].data {
+            Data::Element { template: Some(t), .. } => *t,
+            _ => *target,
+        }
+    }
+    fn same_node(&self, x: &Id, y: &Id) -> bool {
+        x == y
+    }
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+    fn append_before_sibling(&self, sibling: &Id, child: NodeOrText<Id>) {
+        let prev = self.nodes.borrow()[*sibling].prev;
+        if let Some(c) = self.child_or_text(prev, child) {
+            self.insert_before(*sibling, c);
+        }
+    }
+    fn add_attrs_if_missing(&self, target: &Id, attrs: Vec<Attribute>) {
+        if let Data::Element { attrs: existing, .. } = &mut self.nodes.borrow_mut()[*target].data {
+            for a in attrs {
+                if !existing.iter().any(|e| e.name == a.name) {
+                    existing.push(a);
+                }
+            }
+        }
+    }
+    fn remove_from_parent(&self, target: &Id) {
+        self.detach(*target);
+    }
+    fn reparent_children(&self, node: &Id, new_parent: &Id) {
+        let mut child = self.nodes.borrow()[*node].first;
+        while let Some(c) = child {
+            child = self.nodes.borrow()[c].next;
+            self.append_node(*new_parent, c);
+        }
+    }
+}
+
+/// Sits between tokenizer and tree builder and drops start tags nested deeper than
+/// [`MAX_DEPTH`] (with their end tags), counting only elements that need an end tag: `<p>`,
+/// `<li>`, table parts and void elements close themselves and do not deepen the tree.
+struct DepthGuard<S> {
+    inner: S,
+    depth: Cell<usize>,
+    dropped: Cell<usize>,
+}
+
+/// Elements whose end tag may be left out, or that have none: they never nest without bound.
+fn self_closing(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "li"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "tbody"
+            | "thead"
+            | "tfoot"
+            | "option"
+            | "optgroup"
+            | "rp"
+            | "rt"
+            | "colgroup"
+            | "caption"
+            | "html"
+            | "head"
+            | "body"
+            | "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+impl<S: TokenSink> TokenSink for DepthGuard<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            if !tag.self_closing && !self_closing(&tag.name) {
+                match tag.kind {
+                    TagKind::StartTag => {
+                        if self.depth.get() >= MAX_DEPTH {
+                            self.dropped.set(self.dropped.get() + 1);
+                            return TokenSinkResult::Continue;
+                        }
+                        self.depth.set(self.depth.get() + 1);
+                    }
+                    TagKind::EndTag => {
+                        if self.dropped.get() > 0 {
+                            self.dropped.set(self.dropped.get() - 1);
+                            return TokenSinkResult::Continue;
+                        }
+                        self.depth.set(self.depth.get().saturating_sub(1));
+                    }
+                }
+            }
+        }
+        self.inner.process_token(token, line)
+    }
+
+    fn end(&self) {
+        self.inner.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+fn parse(html: &str) -> Vec<Node> {
+    let builder = TreeBuilder::new(Dom::new(), TreeBuilderOpts::default());
+    let guard = DepthGuard {
+        inner: builder,
+        depth: Cell::new(0),
+        dropped: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(html));
+    while !matches!(tokenizer.feed(&input), html5ever::TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink.nodes.into_inner()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the tree.
+
+fn tag(n: &Node) -> &str {
+    match &n.data {
+        Data::Element { name, .. } => &name.local,
+        _ => "",
+    }
+}
+
+fn attr<'a>(n: &'a Node, key: &str) -> Option<&'a str> {
+    match &n.data {
+        Data::Element { attrs, .. } => attrs.iter().find(|a| &*a.name.local == key).map(|a| &*a.value),
+        _ => None,
+    }
+}
+
 /// Elements whose content is never visible text.
-const SKIPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "iframe", "object", "canvas", "select",
-];
+fn invisible(tag: &str) -> bool {
+    matches!(
+        tag,
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "math"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "select"
+            | "textarea"
+            | "input"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+    )
+}
 
 /// Elements that start a new line.
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "ul",
-    "ol",
-    "li",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "blockquote",
-    "figure",
-    "figcaption",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "pre",
-    "dl",
-    "dt",
-    "dd",
-    "address",
-    "hr",
-    "body",
-    "br",
-    "button",
-    "label",
-    "caption",
-    "time",
+fn is_block(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "main"
+            | "ul"
+            | "ol"
+            | "li"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "pre"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "address"
+            | "hr"
+            | "body"
+            | "caption"
+            | "details"
+            | "summary"
+            | "center"
+            | "hgroup"
+            | "menu"
+            | "option"
+            | "legend"
+    )
+}
+
+/// Class and id words that mark content (Readability's "positive" list).
+const POSITIVE: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text", "blog", "story",
 ];
 
-pub fn render(html: &str) -> Page {
-    let mut out = String::with_capacity(html.len() / 3);
-    let mut declared = DeclaredMeta::default();
+/// Class and id words that mark furniture (Readability's "negative" and "unlikely" lists).
+const NEGATIVE: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "combx",
+    "comment",
+    "comments",
+    "community",
+    "contact",
+    "disqus",
+    "extra",
+    "footer",
+    "footnote",
+    "gdpr",
+    "masthead",
+    "media",
+    "menu",
+    "meta",
+    "nav",
+    "newsletter",
+    "outbrain",
+    "pager",
+    "pagination",
+    "popup",
+    "promo",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "subscribe",
+    "supplemental",
+    "tags",
+    "taboola",
+    "tool",
+    "tools",
+    "widget",
+    "cookie",
+    "consent",
+    "modal",
+    "signup",
+    "login",
+    "recommended",
+    "trending",
+    "teaser",
+];
+
+/// (positive, negative) class/id words of an element: the words of `class` and `id`, cut at
+/// `-`, `_` and spaces, lowercase.
+fn class_words(n: &Node) -> (bool, bool) {
+    let mut pos = false;
+    let mut neg = false;
+    for v in [attr(n, "class"), attr(n, "id")].into_iter().flatten() {
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if w.is_empty() || w.len() > 20 {
+                continue;
+            }
+            let w = w.to_ascii_lowercase();
+            pos |= POSITIVE.contains(&w.as_str());
+            neg |= NEGATIVE.contains(&w.as_str());
+        }
+    }
+    (pos, neg)
+}
+
+fn is_hidden(n: &Node) -> bool {
+    attr(n, "hidden").is_some()
+        || attr(n, "aria-hidden").is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        || attr(n, "style").is_some_and(|s| {
+            let s: String = s
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        })
+}
+
+/// The page's declared metadata, from the whole tree (meta tags may stray into the body).
+fn declared(nodes: &[Node]) -> DeclaredMeta {
+    let mut d = DeclaredMeta::default();
+    let mut og_title = None;
     let mut title_tag = None;
-    let bytes = html.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] != b'<' {
-            let next = html[i..].find('<').map_or(html.len(), |n| i + n);
-            push_text(&mut out, &html[i..next]);
-            i = next;
-            continue;
-        }
-        if html[i..].starts_with("<!--") {
-            i = html[i..].find("-->").map_or(html.len(), |n| i + n + 3);
-            continue;
-        }
-        let Some(tag) = Tag::parse(html, i) else {
-            push_text(&mut out, "<");
-            i += 1;
-            continue;
-        };
-        i = tag.end;
-        let name = tag.name.as_str();
-        if !tag.closing && (SKIPPED.contains(&name) || name == "title") {
-            let close = format!("</{name}");
-            let content_end = find_ignore_case(html, i, &close).unwrap_or(html.len());
-            if name == "title" {
-                title_tag = Some(decode_entities(html[i..content_end].trim()));
+    let mut canonical = None;
+    let mut ld: Option<jsonld::ArticleLd> = None;
+    for n in nodes {
+        match tag(n) {
+            "meta" => {
+                let key = attr(n, "property")
+                    .or_else(|| attr(n, "name"))
+                    .or_else(|| attr(n, "itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let Some(content) = attr(n, "content").map(str::trim).filter(|c| !c.is_empty()) else {
+                    continue;
+                };
+                let slot = match key.as_str() {
+                    "og:title" | "twitter:title" => &mut og_title,
+                    "og:site_name" | "application-name" => &mut d.site_name,
+                    "author" | "article:author" | "byl" | "parsely-author" | "sailthru.author" | "dc.creator" => {
+                        &mut d.author
+                    }
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "publish-date"
+                    | "parsely-pub-date"
+                    | "sailthru.date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "og:published_time" => &mut d.published,
+                    "og:url" => &mut d.url,
+                    _ => continue,
+                };
+                if slot.is_none() {
+                    *slot = Some(content.to_string());
+                }
             }
-            i = html[content_end..]
-                .find('>')
-                .map_or(html.len(), |n| content_end + n + 1);
-            continue;
-        }
-        match (name, tag.closing) {
-            ("meta", false) => read_meta(&tag, &mut declared),
-            ("link", false) if tag.attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => {
-                declared.url = declared.url.take().or(tag.attr("href"));
+            "link" => {
+                let canonical_rel = attr(n, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical"));
+                if canonical_rel && canonical.is_none() {
+                    canonical = attr(n, "href").filter(|h| h.starts_with("http")).map(str::to_string);
+                }
             }
-            ("a", false) => out.push('['),
-            ("a", true) => out.push_str("](#)"),
-            ("img", false) => out.push_str("![](#)"),
-            (h, false) if h.len() == 2 && h.starts_with('h') && h.as_bytes()[1].is_ascii_digit() => {
-                new_line(&mut out);
-                out.push_str(&"#".repeat((h.as_bytes()[1] - b'0') as usize));
-                out.push(' ');
+            "title" if title_tag.is_none() => {
+                title_tag = Some(text_of(nodes, n));
             }
-            ("li", false) => {
-                new_line(&mut out);
-                out.push_str("- ");
+            "script" if ld.is_none() => {
+                if attr(n, "type").is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json")) {
+                    ld = jsonld::article(&text_of(nodes, n));
+                }
             }
-            (b, _) if BLOCKS.contains(&b) => new_line(&mut out),
             _ => {}
         }
     }
-    declared.title = declared.title.or(title_tag.filter(|t| !t.is_empty()));
-    Page { text: out, declared }
+    let ld = ld.unwrap_or_default();
+    // A URL-like "author" (a profile link) is not a byline.
+    let author_ok = |a: &String| !a.starts_with("http") && a.chars().any(char::is_alphabetic);
+    d.title = ld.headline.or(og_title).or(title_tag).filter(|t| !t.is_empty());
+    d.author = ld.author.filter(author_ok).or(d.author.filter(author_ok));
+    d.published = ld.date_published.or(d.published);
+    d.site_name = d.site_name.or(ld.publisher);
+    d.url = d.url.filter(|u| u.starts_with("http")).or(canonical).or(ld.url);
+    d
 }
 
-fn read_meta(tag: &Tag, declared: &mut DeclaredMeta) {
-    let key = tag
-        .attr("property")
-        .or_else(|| tag.attr("name"))
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let Some(content) = tag.attr("content").filter(|c| !c.trim().is_empty()) else {
-        return;
-    };
-    let slot = match key.as_str() {
-        "og:title" => &mut declared.title,
-        "og:site_name" | "application-name" => &mut declared.site_name,
-        "author" | "article:author" | "byl" => &mut declared.author,
-        "article:published_time" | "datepublished" | "date" | "pubdate" | "publish-date" => &mut declared.published,
-        "og:url" => &mut declared.url,
-        _ => return,
-    };
-    if slot.is_none() {
-        *slot = Some(content);
+/// The text directly inside an element (its text children), whitespace collapsed.
+fn text_of(nodes: &[Node], n: &Node) -> String {
+    let mut out = String::new();
+    let mut c = n.first;
+    while let Some(id) = c {
+        if let Data::Text(t) = &nodes[id].data {
+            out.push_str(t);
+        }
+        c = nodes[id].next;
     }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn new_line(out: &mut String) {
-    let trimmed = out.trim_end_matches(' ').len();
-    out.truncate(trimmed);
-    if !out.is_empty() && !out.ends_with("\n\n") {
-        out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+/// Per-element totals for container features: text chars, link text chars, `<p>` children,
+/// commas; and each element's Readability score.
+struct Stats {
+    chars: Vec<u32>,
+    link_chars: Vec<u32>,
+    paragraphs: Vec<u16>,
+    score: Vec<f32>,
+    /// The element has a block element inside it (a layout table's cell does; a data cell
+    /// does not).
+    has_block: Vec<bool>,
+}
+
+/// Preorder of the visible tree (invisible subtrees skipped), iteratively.
+fn preorder(nodes: &[Node]) -> Vec<Id> {
+    let mut order = Vec::with_capacity(nodes.len());
+    let mut stack = vec![0usize];
+    while let Some(id) = stack.pop() {
+        order.push(id);
+        if invisible(tag(&nodes[id])) {
+            continue;
+        }
+        let mut kids = Vec::new();
+        let mut c = nodes[id].first;
+        while let Some(k) = c {
+            kids.push(k);
+            c = nodes[k].next;
+        }
+        stack.extend(kids.into_iter().rev());
     }
+    order
 }
 
-/// Appends page text: entities decoded, whitespace runs as one space.
-fn push_text(out: &mut String, raw: &str) {
-    let decoded = decode_entities(raw);
-    for c in decoded.chars() {
-        if c.is_whitespace() && c != '\u{a0}' {
-            if !out.is_empty() && !out.ends_with([' ', '\n']) {
-                out.push(' ');
+fn stats(nodes: &[Node], order: &[Id]) -> Stats {
+    let n = nodes.len();
+    let mut s = Stats {
+        chars: vec![0; n],
+        link_chars: vec![0; n],
+        paragraphs: vec![0; n],
+        score: vec![0.0; n],
+        has_block: vec![false; n],
+    };
+    let mut commas = vec![0u32; n];
+    // children before parents: reverse preorder
+    for &id in order.iter().rev() {
+        let node = &nodes[id];
+        if let Data::Text(t) = &node.data {
+            s.chars[id] = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            commas[id] = t.matches([',', '，', '、']).count() as u32;
+        }
+        if invisible(tag(node)) {
+            s.chars[id] = 0;
+            commas[id] = 0;
+        }
+        if tag(node) == "a" {
+            s.link_chars[id] = s.chars[id];
+        }
+        if let Some(p) = node.parent {
+            s.chars[p] = s.chars[p].saturating_add(s.chars[id]);
+            s.link_chars[p] = s.link_chars[p].saturating_add(s.link_chars[id]);
+            commas[p] = commas[p].saturating_add(commas[id]);
+            s.has_block[p] |= s.has_block[id] || (is_block(tag(node)) && s.chars[id] > 0);
+            if tag(node) == "p" {
+                s.paragraphs[p] = s.paragraphs[p].saturating_add(1);
+            }
+        }
+    }
+    // Readability: each paragraph-like element with 25+ chars scores 1 + commas + one point per
+    // 100 chars (at most 3); its parent gets the score, its grandparent half.
+    for &id in order {
+        let t = tag(&nodes[id]);
+        if !matches!(t, "p" | "td" | "pre" | "blockquote") || s.chars[id] < 25 {
+            continue;
+        }
+        let score = 1.0 + commas[id] as f32 + (s.chars[id] as f32 / 100.0).min(3.0);
+        if let Some(p) = nodes[id].parent {
+            s.score[p] += score;
+            if let Some(g) = nodes[p].parent {
+                s.score[g] += score / 2.0;
+            }
+        }
+    }
+    for id in 0..n {
+        if s.score[id] > 0.0 {
+            let (pos, neg) = class_words(&nodes[id]);
+            let class_weight = if pos { 25.0 } else { 0.0 } - if neg { 25.0 } else { 0.0 };
+            let density = s.link_chars[id] as f32 / s.chars[id].max(1) as f32;
+            s.score[id] = (s.score[id] + class_weight) * (1.0 - density);
+        }
+    }
+    s
+}
+
+/// The context an element passes to what is inside it.
+#[derive(Clone, Default)]
+struct Ctx {
+    hints: DomHints,
+    in_link: bool,
+    /// Heading level, list item, quote: how a line starting here is marked.
+    kind: Option<BlockKind>,
+    pre: bool,
+    /// The nearest block element (whose parent is the container).
+    block_el: Id,
+    best_score: f32,
+    top: bool,
+}
+
+/// A line being built.
+#[derive(Default)]
+struct Line {
+    text: String,
+    link_bytes: usize,
+    kind: Option<BlockKind>,
+    hints: Option<DomHints>,
+}
+
+struct Renderer<'a> {
+    nodes: &'a [Node],
+    stats: &'a Stats,
+    top_score: f32,
+    text: String,
+    blocks: Vec<Block>,
+    hints: Vec<DomHints>,
+    line: Line,
+    /// The last line ended at a `<br>`: the next one follows without a blank line.
+    soft_break: bool,
+}
+
+impl Renderer<'_> {
+    fn push_text(&mut self, t: &str, ctx: &Ctx) {
+        if self.line.hints.is_none() && t.chars().any(|c| !c.is_whitespace()) {
+            let mut h = ctx.hints.clone();
+            let container = self.nodes[ctx.block_el].parent.unwrap_or(ctx.block_el);
+            h.container_chars = self.stats.chars[container];
+            h.container_link_density =
+                self.stats.link_chars[container] as f32 / self.stats.chars[container].max(1) as f32;
+            h.container_paragraphs = self.stats.paragraphs[container];
+            h.candidate_score = if self.top_score > 0.0 {
+                (ctx.best_score / self.top_score).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            h.in_top_candidate = ctx.top;
+            self.line.hints = Some(h);
+            self.line.kind = ctx.kind;
+        }
+        let before = self.line.text.len();
+        if ctx.pre {
+            for (k, part) in t.split('\n').enumerate() {
+                if k > 0 {
+                    self.flush(true);
+                    if !part.trim().is_empty() {
+                        self.push_text(part, ctx);
+                    }
+                    continue;
+                }
+                self.push_collapsed(part);
             }
         } else {
-            out.push(c);
+            self.push_collapsed(t);
+        }
+        if ctx.in_link {
+            self.line.link_bytes += self.line.text.len() - before;
         }
     }
-}
 
-struct Tag {
-    name: String,
-    closing: bool,
-    /// The text between the name and `>`.
-    attrs: String,
-    /// Index just past `>`.
-    end: usize,
-}
-
-impl Tag {
-    fn parse(html: &str, at: usize) -> Option<Tag> {
-        let rest = &html[at + 1..];
-        let closing = rest.starts_with('/');
-        let name_start = at + 1 + closing as usize;
-        let name_len = html[name_start..]
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-            .count();
-        if name_len == 0 && !html[name_start..].starts_with('!') {
-            return None;
-        }
-        let mut quote = None;
-        let mut end = None;
-        for (k, b) in html.as_bytes()[name_start + name_len..].iter().enumerate() {
-            match (quote, b) {
-                (None, b'"' | b'\'') => quote = Some(*b),
-                (Some(q), _) if q == *b => quote = None,
-                (None, b'>') => {
-                    end = Some(name_start + name_len + k);
-                    break;
+    fn push_collapsed(&mut self, t: &str) {
+        for c in t.chars() {
+            if c.is_whitespace() {
+                if !self.line.text.is_empty() && !self.line.text.ends_with(' ') {
+                    self.line.text.push(' ');
                 }
-                _ => {}
-            }
-        }
-        let end = end?;
-        Some(Tag {
-            name: html[name_start..name_start + name_len].to_ascii_lowercase(),
-            closing,
-            attrs: html[name_start + name_len..end].to_string(),
-            end: end + 1,
-        })
-    }
-
-    /// The value of attribute `name`, entities decoded.
-    fn attr(&self, name: &str) -> Option<String> {
-        let lower = self.attrs.to_ascii_lowercase();
-        let mut from = 0;
-        while let Some(p) = lower[from..].find(name) {
-            let at = from + p;
-            from = at + name.len();
-            let boundary = at == 0 || lower.as_bytes()[at - 1].is_ascii_whitespace();
-            let after = lower[from..].trim_start();
-            if !boundary || !after.starts_with('=') {
-                continue;
-            }
-            let value_start = self.attrs.len() - after.len() + 1;
-            let v = self.attrs[value_start..].trim_start();
-            let value = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
-                _ => v.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or(""),
-            };
-            return Some(decode_entities(value));
-        }
-        None
-    }
-}
-
-fn find_ignore_case(hay: &str, from: usize, needle: &str) -> Option<usize> {
-    let n = needle.as_bytes();
-    hay.as_bytes()[from..]
-        .windows(n.len())
-        .position(|w| w.eq_ignore_ascii_case(n))
-        .map(|p| from + p)
-}
-
-/// Decodes the character references news pages use: numeric ones and the common named ones.
-pub fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let semi = rest.as_bytes()[..rest.len().min(12)].iter().position(|&b| b == b';');
-        let decoded = semi.and_then(|e| entity(&rest[1..e]).map(|c| (c, e + 1)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
+            } else {
+                self.line.text.push(c);
             }
         }
     }
-    out.push_str(rest);
-    out
-}
 
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
+    /// Ends the current line as a block; `soft` for a `<br>` (no blank line after it).
+    fn flush(&mut self, soft: bool) {
+        let line = std::mem::take(&mut self.line);
+        let text = line.text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let kind = line.kind.unwrap_or(BlockKind::Paragraph);
+        let prefix = match kind {
+            BlockKind::Heading(n) => "#".repeat(n as usize) + " ",
+            BlockKind::ListItem => "- ".into(),
+            BlockKind::BlockQuote => "> ".into(),
+            _ => String::new(),
         };
-        return char::from_u32(code).filter(|c| *c != '\0');
+        let start = self.text.len();
+        self.text.push_str(&prefix);
+        self.text.push_str(text);
+        let end = self.text.len();
+        self.text.push_str(if soft { "\n" } else { "\n\n" });
+        let lead = line.text.len() - line.text.trim_start().len();
+        self.blocks.push(Block {
+            span: start..end,
+            text: text.to_string(),
+            kind,
+            blank_before: !self.soft_break,
+            link_bytes: line.link_bytes.saturating_sub(lead).min(text.len()),
+            markup_bytes: prefix.len(),
+        });
+        self.hints.push(line.hints.unwrap_or_default());
+        self.soft_break = soft;
     }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => '\u{a0}',
-        "mdash" => '—',
-        "ndash" => '–',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "hellip" => '…',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "euro" => '€',
-        "pound" => '£',
-        "middot" => '·',
-        "bull" => '•',
-        _ => return None,
-    })
+}
+
+/// Renders the page (see the module doc).
+pub fn render(html: &str) -> Page {
+    let nodes = parse(html);
+    let declared = declared(&nodes);
+    let order = preorder(&nodes);
+    let stats = stats(&nodes, &order);
+    let top = (0..nodes.len())
+        .filter(|&i| stats.score[i] > 0.0)
+        .max_by(|&a, &b| stats.score[a].total_cmp(&stats.score[b]).then(b.cmp(&a)));
+    let mut r = Renderer {
+        nodes: &nodes,
+        stats: &stats,
+        top_score: top.map_or(0.0, |t| stats.score[t]),
+        text: String::new(),
+        blocks: Vec::new(),
+        hints: Vec::new(),
+        line: Line::default(),
+        soft_break: false,
+    };
+    let is_data_cell = |id: Id| matches!(tag(&nodes[id]), "td" | "th") && !stats.has_block[id];
+    // Iterative walk: Enter(node, parent context) and Leave(node).
+    enum Step {
+        Enter(Id, usize),
+        Leave(Id),
+    }
+    let mut ctxs: Vec<Ctx> = vec![Ctx::default()];
+    let mut stack = vec![Step::Enter(0, 0)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(id) => {
+                let t = tag(&nodes[id]);
+                if is_block(t) && !is_data_cell(id) {
+                    r.flush(false);
+                }
+                ctxs.pop();
+            }
+            Step::Enter(id, parent_ctx) => {
+                let node = &nodes[id];
+                let parent = ctxs[parent_ctx].clone();
+                match &node.data {
+                    Data::Text(t) => {
+                        r.push_text(t, &parent);
+                        continue;
+                    }
+                    Data::Other => continue,
+                    Data::Document | Data::Element { .. } => {}
+                }
+                let t = tag(node);
+                if invisible(t) {
+                    continue;
+                }
+                if t == "br" {
+                    r.flush(true);
+                    continue;
+                }
+                if t == "img" {
+                    continue;
+                }
+                let mut ctx = parent;
+                let role = attr(node, "role").unwrap_or("");
+                let h = &mut ctx.hints;
+                h.depth = h.depth.saturating_add(1);
+                h.in_article |= matches!(t, "article" | "main")
+                    || role == "main"
+                    || attr(node, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"));
+                h.in_nav |= t == "nav" || role == "navigation" || role == "menu";
+                h.in_aside |= t == "aside" || role == "complementary";
+                h.in_footer |= t == "footer" || role == "contentinfo";
+                h.in_header |= t == "header" || role == "banner";
+                h.in_form |= matches!(t, "form" | "button" | "label" | "fieldset");
+                h.in_figure |= matches!(t, "figure" | "figcaption");
+                h.hidden |= is_hidden(node);
+                let (pos, neg) = class_words(node);
+                if pos {
+                    h.positive_classes = (h.positive_classes + 1).min(3);
+                }
+                if neg {
+                    h.negative_classes = (h.negative_classes + 1).min(3);
+                }
+                ctx.in_link |= t == "a";
+                ctx.pre |= t == "pre";
+                ctx.best_score = ctx.best_score.max(stats.score[id]);
+                ctx.top |= Some(id) == top;
+                if is_data_cell(id) {
+                    // cells of a data table share their row's line, as a browser copies them
+                    if !r.line.text.is_empty() {
+                        r.line.text.push_str(" | ");
+                    }
+                } else if is_block(t) {
+                    r.flush(false);
+                    ctx.block_el = id;
+                    ctx.hints.is_p = t == "p";
+                    ctx.kind = match t {
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Some(BlockKind::Heading(t.as_bytes()[1] - b'0')),
+                        "li" | "dt" | "dd" => Some(BlockKind::ListItem),
+                        "blockquote" => Some(BlockKind::BlockQuote),
+                        "tr" | "td" | "th" => Some(BlockKind::TableRow),
+                        _ => ctx.kind.filter(|k| *k == BlockKind::BlockQuote),
+                    };
+                }
+                let here = ctxs.len();
+                ctxs.push(ctx);
+                stack.push(Step::Leave(id));
+                let mut kids = Vec::new();
+                let mut c = node.first;
+                while let Some(k) = c {
+                    kids.push(k);
+                    c = nodes[k].next;
+                }
+                stack.extend(kids.into_iter().rev().map(|k| Step::Enter(k, here)));
+            }
+        }
+    }
+    r.flush(false);
+    Page {
+        text: r.text,
+        blocks: r.blocks,
+        hints: r.hints,
+        declared,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn lines(p: &Page) -> Vec<&str> {
+        p.blocks.iter().map(|b| &p.text[b.span.clone()]).collect()
+    }
 
     #[test]
     fn renders_blocks_and_skips_invisible_content() {
@@ -321,19 +1027,83 @@ mod tests {
              <meta property=\"og:site_name\" content=\"The Daily\"><link rel=canonical href='https://x.test/a'></head>\
              <body><!-- <p>hidden</p> --><h2>Sub</h2><p>Text with <a href=\"/b\">a link</a>.</p><ul><li>one<li>two</ul></body></html>",
         );
-        assert_eq!(p.text.trim(), "## Sub\n\nText with [a link](#).\n\n- one\n\n- two");
+        assert_eq!(lines(&p), ["## Sub", "Text with a link.", "- one", "- two"]);
+        assert_eq!(p.blocks[1].text, "Text with a link.");
+        assert_eq!(p.blocks[1].link_bytes, "a link".len());
+        assert_eq!(p.blocks[0].kind, BlockKind::Heading(2));
+        assert_eq!(p.blocks[2].kind, BlockKind::ListItem);
         assert_eq!(p.declared.title.as_deref(), Some("Page & title"));
         assert_eq!(p.declared.site_name.as_deref(), Some("The Daily"));
         assert_eq!(p.declared.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(p.hints.len(), p.blocks.len());
     }
 
     #[test]
-    fn entities_and_broken_markup() {
-        assert_eq!(
-            decode_entities("a &lt;b&gt; &#8364;5 &#x2014; &bogus; & c"),
-            "a <b> €5 — &bogus; & c"
+    fn the_parser_repairs_broken_markup() {
+        // unclosed <p>s close each other; a stray </div> is ignored; the attribute's `>` is text
+        let p = render("<div><p>One<p>Two</div></div><p>unclosed <b attr=\"x>y\">bold</p> 3 < 4");
+        assert_eq!(lines(&p), ["One", "Two", "unclosed bold", "3 < 4"]);
+        // a data table's row is one line; a layout table's cells are blocks of their own
+        let p = render("<table><tr><td>a<td>b<tr><th>c</th><td>d</table>");
+        assert_eq!(lines(&p), ["a | b", "c | d"]);
+        assert_eq!(p.blocks[0].kind, BlockKind::TableRow);
+        let p = render("<table><tr><td><p>one</p><p>two</p></td><td>side</td></tr></table>");
+        assert_eq!(lines(&p), ["one", "two", "side"]);
+    }
+
+    #[test]
+    fn dom_hints_mark_furniture_and_content() {
+        let long = "This is a long paragraph of the article, with commas, clauses, and more words than a menu has.";
+        let html = format!(
+            "<body><nav><ul><li><a href=/>Home</a></li></ul></nav>\
+             <div class=\"article-body\"><p>{long}</p><p>{long}</p><figure><figcaption>A caption</figcaption></figure></div>\
+             <aside class=related><p><a href=/x>Other story</a></p></aside><footer hidden>© 2019</footer></body>"
         );
-        let p = render("<p>unclosed <b attr=\"x>y\">bold</p> 3 < 4 <p");
-        assert_eq!(p.text.trim(), "unclosed bold\n\n3 < 4 <p");
+        let p = render(&html);
+        let by_text = |t: &str| &p.hints[p.blocks.iter().position(|b| b.text.starts_with(t)).unwrap()];
+        assert!(by_text("Home").in_nav);
+        assert!(by_text("Home").container_link_density > 0.9);
+        let para = by_text("This is");
+        assert!(para.is_p && para.in_top_candidate && para.positive_classes == 1 && !para.in_nav);
+        assert_eq!(para.candidate_score, 1.0);
+        assert!(para.container_paragraphs == 2);
+        assert!(by_text("A caption").in_figure);
+        let other = by_text("Other story");
+        assert!(other.in_aside && other.negative_classes == 1 && !other.in_top_candidate);
+        assert!(by_text("©").in_footer && by_text("©").hidden);
+    }
+
+    #[test]
+    fn json_ld_and_meta_tags() {
+        let p = render(
+            r#"<html><head><title>T | Site</title>
+            <meta name="author" content="Meta Author">
+            <meta property="article:published_time" content="2019-02-12T09:30:00Z">
+            <script type="application/ld+json">{"@type":"NewsArticle","headline":"Real Headline","author":{"name":"Jane Roe"},"publisher":{"name":"The Daily"}}</script>
+            </head><body><p>x</p></body></html>"#,
+        );
+        assert_eq!(p.declared.title.as_deref(), Some("Real Headline"));
+        assert_eq!(p.declared.author.as_deref(), Some("Jane Roe"));
+        assert_eq!(p.declared.site_name.as_deref(), Some("The Daily"));
+        assert_eq!(p.declared.published.as_deref(), Some("2019-02-12T09:30:00Z"));
+    }
+
+    #[test]
+    fn br_and_pre_make_lines() {
+        let p = render("<p>one<br>two</p><pre>a\n  b\n\nc</pre>");
+        assert_eq!(lines(&p), ["one", "two", "a", "b", "c"]);
+        assert!(p.blocks[0].blank_before && !p.blocks[1].blank_before);
+    }
+
+    #[test]
+    fn hostile_nesting_stays_fast() {
+        let html = "<div>".repeat(200_000) + "deep text" + &"</div>".repeat(200_000);
+        let t = std::time::Instant::now();
+        let p = render(&html);
+        assert_eq!(lines(&p), ["deep text"]);
+        let html = "<b><i>".repeat(100_000) + "x";
+        let p = render(&html);
+        assert_eq!(p.blocks.len(), 1);
+        assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
     }
 }

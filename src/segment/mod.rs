@@ -1,19 +1,20 @@
 //! Segment: a [`Document`] in, [`Segmented`] blocks out.
 //!
 //! In: decoded text or HTML. Out: the text the blocks index into (`source`: the document's own
-//! text, or for HTML a markdown-like rendering of the page), one [`Block`] per non-blank line
-//! with its markdown syntax read (heading, list item, table row, image, link text), and the
-//! metadata an HTML page declares. Why: pasted text, markdown and HTML all reach the cleaner as the
+//! text, or for HTML a rendering of the page's visible text, one block a line), one [`Block`] per
+//! non-blank line with its markdown syntax read (heading, list item, table row, image, link
+//! text), and for HTML what the DOM says about each block and the metadata the page declares. Why: pasted text, markdown and HTML all reach the cleaner as the
 //! same blocks, so one cleaner and one set of features serve all three.
 //! What it does not do: decide what is article and what is not (that is `clean`).
 
 mod html;
+mod jsonld;
 mod markdown;
 
 use std::ops::Range;
 
 use crate::decode::{Document, Format};
-pub use html::DeclaredMeta;
+pub use html::{DeclaredMeta, DomHints};
 
 /// A document cut into blocks.
 #[derive(Debug, Clone, Default)]
@@ -23,6 +24,10 @@ pub struct Segmented {
     pub blocks: Vec<Block>,
     /// What the page's markup says about itself (empty for text input).
     pub declared: DeclaredMeta,
+    /// The blocks come from an HTML page (and `source` is its text rendering).
+    pub html: bool,
+    /// For HTML, what the DOM says about each block (one per block); empty for text.
+    pub dom: Vec<DomHints>,
 }
 
 /// One line of the source: a paragraph, heading, list item, table row, image...
@@ -64,13 +69,17 @@ pub fn segment(doc: &Document) -> Segmented {
             blocks: markdown::blocks(&doc.text),
             source: doc.text.clone(),
             declared: DeclaredMeta::default(),
+            html: false,
+            dom: Vec::new(),
         },
         Format::Html => {
             let page = html::render(&doc.text);
             Segmented {
-                blocks: markdown::blocks(&page.text),
+                blocks: page.blocks,
                 source: page.text,
                 declared: page.declared,
+                html: true,
+                dom: page.hints,
             }
         }
     }

@@ -1,0 +1,719 @@
+//! Block features: the numbers the learned block classifier ([`super::model`]) decides on.
+//!
+//! In: a [`Segmented`] document and the model's learned boilerplate vocabulary. Out: one row of
+//! [`N_BASE`] numbers per block (stage 1), later extended by [`stage2_rows`] with what stage 1
+//! thought of the block's neighbours. Every feature is language-neutral shape (length, sentence
+//! punctuation, capitals, digits, link and markup share, the block's kind, where it sits relative
+//! to the densest run of prose, and its neighbours), except two vocabularies: the hand-written
+//! phrase rules of [`super::rules`] and the learned word weights, which are mostly English and
+//! simply stay silent on other languages.
+//!
+//! The names in [`BASE_NAMES`] and [`STAGE2_NAMES`] are written into the model file, and loading
+//! a model checks them, so a model trained on another feature layout is refused, not misread.
+
+use std::collections::HashMap;
+
+use super::meta;
+use super::rules;
+use crate::calendar;
+use crate::schema::Reason;
+use crate::segment::{Block, BlockKind, Segmented};
+
+/// What one block looks like on its own; the rows are built from these.
+#[derive(Debug, Clone, Default)]
+pub struct Shape {
+    /// Word-like tokens; a CJK ideograph or kana counts as half a word (no spaces there).
+    pub words: f32,
+    pub chars: usize,
+    /// Ends like a sentence (`.`, `!`, `?`, `…`, `。`), after closing quotes and brackets.
+    pub sentence_end: bool,
+    /// A phrase rule of [`rules`] recognises the block as page furniture.
+    pub rule_hit: bool,
+    /// A rule that drops the block whatever the model says fired: a phrase specific enough
+    /// for a block of any length, a photo credit ending a caption, a bare price.
+    pub strong_rule: bool,
+    /// The reason the phrase rules give (the strong one first), if any.
+    pub rule: Option<Reason>,
+    /// Whitespace-separated words.
+    pub word_count: usize,
+    /// Prose by the hand rule of thumb: 10+ words ending a sentence, or 20+ words.
+    pub prose: bool,
+    pub link_share: f32,
+    /// Mean learned boilerplate weight of the block's words.
+    pub vocab_mean: f32,
+}
+
+/// Names of the stage-1 features, in row order.
+pub const BASE_NAMES: &[&str] = &[
+    "log_chars",
+    "log_words",
+    "sentence_end",
+    "sentence_marks_per_word",
+    "commas_per_word",
+    "capitalised_share",
+    "starts_lowercase",
+    "digit_share",
+    "currency",
+    "link_share",
+    "markup_share",
+    "kind_heading",
+    "kind_list",
+    "kind_quote",
+    "kind_table",
+    "kind_image_or_rule",
+    "blank_before",
+    "rule_hit",
+    "rule_strong_hit",
+    "vocab_mean",
+    "vocab_max",
+    "vocab_min",
+    "quote_marks",
+    "ends_colon",
+    "all_caps",
+    "mean_word_len",
+    "short_word_share",
+    "has_full_date",
+    "has_clock_time",
+    "byline_prefix",
+    "url_like",
+    "log_duplicates",
+    "position",
+    "separators",
+    "ends_digit_or_paren",
+    "cjk_share",
+    "repeated_share",
+    // neighbours: p = previous, n = next
+    "p2_log_words",
+    "p2_sentence_end",
+    "p2_link_share",
+    "p2_vocab_mean",
+    "p2_rule_hit",
+    "p2_prose",
+    "p1_log_words",
+    "p1_sentence_end",
+    "p1_link_share",
+    "p1_vocab_mean",
+    "p1_rule_hit",
+    "p1_prose",
+    "n1_log_words",
+    "n1_sentence_end",
+    "n1_link_share",
+    "n1_vocab_mean",
+    "n1_rule_hit",
+    "n1_prose",
+    "n2_log_words",
+    "n2_sentence_end",
+    "n2_link_share",
+    "n2_vocab_mean",
+    "n2_rule_hit",
+    "n2_prose",
+    // the surroundings
+    "prose_share_5",
+    "log_words_mean_5",
+    "prose_share_15",
+    "rule_share_5",
+    "in_prose_run",
+    "log_blocks_before_run",
+    "log_blocks_after_run",
+    "run_share",
+    "log_prose_words_before",
+    "log_prose_words_after",
+    "log_blocks",
+    "log_rule_hits_since_prose",
+    // what the DOM says (HTML input only; zero for text)
+    "dom_present",
+    "dom_in_article",
+    "dom_in_nav",
+    "dom_in_aside",
+    "dom_in_footer",
+    "dom_in_header",
+    "dom_in_form",
+    "dom_in_figure",
+    "dom_hidden",
+    "dom_is_p",
+    "dom_positive_classes",
+    "dom_negative_classes",
+    "dom_log_container_chars",
+    "dom_container_link_density",
+    "dom_log_container_paragraphs",
+    "dom_in_top_candidate",
+    "dom_candidate_score",
+    "dom_depth",
+];
+
+/// Number of stage-1 features.
+pub const N_BASE: usize = 91;
+
+/// Where the DOM features start in a row.
+const DOM_AT: usize = 73;
+
+/// Where the neighbour features start in a row (after the block's own).
+const OWN: usize = 37;
+
+/// Names of the features stage 2 adds to the stage-1 row.
+pub const STAGE2_NAMES: &[&str] = &[
+    "p",
+    "p_prev1",
+    "p_prev2",
+    "p_prev3",
+    "p_next1",
+    "p_next2",
+    "p_next3",
+    "p_mean_5",
+    "p_mean_15",
+    "p_in_best_run",
+    "p_log_dist_to_run",
+    "p_log_words_before",
+    "p_log_words_after",
+    "p_max_before",
+    "p_max_after",
+];
+
+/// Number of features in a stage-2 row.
+pub const N_STAGE2: usize = N_BASE + 15;
+
+/// Neighbours further than this are not looked at one by one (windows summarise them).
+const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The learned boilerplate vocabulary: lowercase word to weight (log-odds of "outside the
+/// article" against "article", learned from labelled pages; positive = boilerplate).
+pub type Vocab = HashMap<String, f32, rules::FastHash>;
+
+/// Lowercase word tokens of a text, as the vocabulary keys them: letters and digits runs,
+/// at least two chars, not all digits.
+pub fn vocab_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    vocab_words_lower(text).map(str::to_lowercase)
+}
+
+/// [`vocab_words`] of a text already in lowercase, without copying.
+fn vocab_words_lower(lower: &str) -> impl Iterator<Item = &str> + '_ {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|c| c.is_ascii_digit()))
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
+}
+
+/// Per-block facts, the raw material of the rows.
+struct Local {
+    shape: Shape,
+    row: [f32; 36],
+}
+
+fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
+    let text = b.text.as_str();
+    let mut chars = 0usize;
+    let (mut digits, mut upper, mut lower, mut cjk, mut letters) = (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut sentence_marks, mut commas, mut quotes, mut separators) = (0usize, 0usize, 0usize, 0usize);
+    let mut currency = false;
+    let mut prev: Option<char> = None;
+    let mut clock = false;
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        chars += 1;
+        if c.is_ascii_digit() {
+            digits += 1;
+            if prev == Some(':') {
+                clock = true;
+            }
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if is_cjk(c) {
+                cjk += 1;
+            } else if c.is_uppercase() {
+                upper += 1;
+            } else {
+                lower += 1;
+            }
+        }
+        match c {
+            '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
+                if it
+                    .peek()
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | ')'))
+                {
+                    sentence_marks += 1;
+                }
+            }
+            ',' | '、' | '，' => commas += 1,
+            '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」' => quotes += 1,
+            '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩' => {
+                if it.peek().is_some_and(|d| d.is_ascii_digit()) {
+                    currency = true;
+                }
+            }
+            _ => {}
+        }
+        if matches!(c, '|' | '•' | '·' | '/') {
+            separators += 1;
+        }
+        prev = Some(c);
+    }
+    let clock = clock && {
+        // a clock time: `6:21`, not a ratio in prose: only counted in short blocks
+        chars < 200
+    };
+    let mut words = 0usize;
+    let mut cjk_tokens = 0usize;
+    let (mut cap_words, mut short_words, mut word_chars) = (0usize, 0usize, 0usize);
+    for w in text.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() {
+            continue;
+        }
+        words += 1;
+        if w.chars().any(is_cjk) {
+            cjk_tokens += 1;
+        }
+        let n = w.chars().count();
+        word_chars += n;
+        let first = w.chars().next().unwrap_or(' ');
+        if first.is_uppercase() {
+            cap_words += 1;
+        }
+        if n <= 3 && first.is_lowercase() {
+            short_words += 1;
+        }
+    }
+    let eff_words = (words - cjk_tokens) as f32 + cjk as f32 / 2.0;
+    let last = text.chars().next_back();
+    let sentence_end = ends_sentence(text);
+    let lower_text = text.to_lowercase();
+    let hits = rules::phrase_hits(&lower_text);
+    let rule = hits.any.or(if words <= rules::SHORT_BLOCK_WORDS {
+        hits.short
+    } else {
+        None
+    });
+    let price = rules::is_price(text, words);
+    let strong_reason = hits
+        .any
+        .or_else(|| rules::ends_in_credit_lower(&lower_text).then_some(Reason::Caption))
+        .or_else(|| (price && words <= rules::BARE_PRICE_WORDS).then_some(Reason::Price));
+    let strong = strong_reason.is_some();
+    let mut rule_hit = rule.is_some() || price;
+    if matches!(b.kind, BlockKind::Image | BlockKind::Rule) {
+        rule_hit = true;
+    }
+    let (mut vsum, mut vmax, mut vmin, mut vn) = (0.0f32, 0.0f32, 0.0f32, 0usize);
+    for w in vocab_words_lower(&lower_text) {
+        let v = vocab.get(w).copied().unwrap_or(0.0);
+        vsum += v;
+        vmax = vmax.max(v);
+        vmin = vmin.min(v);
+        vn += 1;
+    }
+    let vocab_mean = if vn > 0 { vsum / vn as f32 } else { 0.0 };
+    let link_share = b.link_bytes as f32 / text.len().max(1) as f32;
+    let span_len = (b.span.end - b.span.start).max(1);
+    let markup_share = (b.markup_bytes as f32 / span_len as f32).min(1.0);
+    let wf = eff_words.max(1.0);
+    let prose = !rule_hit && (eff_words >= 10.0 && sentence_end || eff_words >= 20.0);
+    let url_like = lower_text
+        .as_bytes()
+        .windows(4)
+        .any(|w| w == b"http" || w == b"www." || w == b".com");
+    let has_date = words <= 40 && digits > 0 && calendar::find_full_date(text).is_some();
+    let byline = words <= 10 && meta::byline_prefix(text).is_some();
+    let all_caps = upper >= 3 && lower == 0;
+    let ends_colon = text.ends_with(':');
+    let ends_digit = last.is_some_and(|c| c.is_ascii_digit()) || text.ends_with(')');
+    let kind = |k: bool| if k { 1.0 } else { 0.0 };
+    let row = [
+        (1.0 + chars as f32).ln(),
+        (1.0 + eff_words).ln(),
+        kind(sentence_end),
+        sentence_marks as f32 / wf,
+        commas as f32 / wf,
+        cap_words as f32 / words.max(1) as f32,
+        kind(text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)),
+        digits as f32 / chars.max(1) as f32,
+        kind(currency),
+        link_share,
+        markup_share,
+        kind(matches!(b.kind, BlockKind::Heading(_))),
+        kind(b.kind == BlockKind::ListItem),
+        kind(b.kind == BlockKind::BlockQuote),
+        kind(b.kind == BlockKind::TableRow),
+        kind(matches!(b.kind, BlockKind::Image | BlockKind::Rule)),
+        kind(b.blank_before),
+        kind(rule_hit),
+        kind(strong),
+        vocab_mean,
+        vmax,
+        vmin,
+        (quotes as f32).min(4.0),
+        kind(ends_colon),
+        kind(all_caps),
+        word_chars as f32 / words.max(1) as f32,
+        short_words as f32 / words.max(1) as f32,
+        kind(has_date),
+        kind(clock),
+        kind(byline),
+        kind(url_like),
+        0.0, // duplicates: filled in by `rows`
+        b.span.start as f32 / source_len.max(1) as f32,
+        (separators as f32 / wf).min(2.0),
+        kind(ends_digit),
+        cjk as f32 / letters.max(1) as f32,
+    ];
+    Local {
+        shape: Shape {
+            words: eff_words,
+            chars,
+            sentence_end,
+            rule_hit,
+            strong_rule: strong,
+            rule: strong_reason.or(rule).or(price.then_some(Reason::Price)),
+            word_count: words,
+            prose,
+            link_share,
+            vocab_mean,
+        },
+        row,
+    }
+}
+
+/// Whether a text ends like a sentence (`.`, `!`, `?`, `…`, `。`), after closing quotes and
+/// brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let last = text
+        .trim_end_matches(['"', '”', '’', '\'', ')', '*', '»', '」'])
+        .chars()
+        .next_back();
+    matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'))
+}
+
+/// Weight of a block in the hand-weighted densest run (the prior that locates the article before
+/// any learning): prose weighs its words, furniture weighs against, short lines cost a little.
+fn prior_weight(s: &Shape) -> f32 {
+    if s.rule_hit {
+        -8.0 - s.words
+    } else if s.prose {
+        s.words
+    } else {
+        -3.0
+    }
+}
+
+/// The run `[start, end)` with the largest total weight (Kadane's algorithm, linear).
+pub fn densest_run(weights: &[f32]) -> std::ops::Range<usize> {
+    let (mut best, mut best_sum) = (0..0, f32::MIN);
+    let (mut start, mut sum) = (0, 0.0);
+    for (i, &w) in weights.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += w;
+        if sum > best_sum {
+            best_sum = sum;
+            best = start..i + 1;
+        }
+    }
+    best
+}
+
+/// Stage-1 rows of a document: one row of [`N_BASE`] features per block, and the blocks' shapes.
+pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) {
+    let n = seg.blocks.len();
+    let locals: Vec<Local> = seg.blocks.iter().map(|b| local(b, vocab, seg.source.len())).collect();
+    let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::default();
+    for b in &seg.blocks {
+        *dup.entry(b.text.as_str()).or_default() += 1;
+    }
+    let weights: Vec<f32> = locals.iter().map(|l| prior_weight(&l.shape)).collect();
+    let run = densest_run(&weights);
+    let repeated = repeated_shares(seg);
+    // prefix sums for windows and before/after totals
+    let mut prose_prefix = vec![0f32; n + 1];
+    let mut rule_prefix = vec![0f32; n + 1];
+    let mut logw_prefix = vec![0f32; n + 1];
+    let mut prose_words_prefix = vec![0f32; n + 1];
+    for (i, l) in locals.iter().enumerate() {
+        prose_prefix[i + 1] = prose_prefix[i] + l.shape.prose as u8 as f32;
+        rule_prefix[i + 1] = rule_prefix[i] + l.shape.rule_hit as u8 as f32;
+        logw_prefix[i + 1] = logw_prefix[i] + l.row[1];
+        prose_words_prefix[i + 1] = prose_words_prefix[i] + if l.shape.prose { l.shape.words } else { 0.0 };
+    }
+    let window = |prefix: &[f32], i: usize, r: usize| {
+        let a = i.saturating_sub(r);
+        let b = (i + r + 1).min(n);
+        (prefix[b] - prefix[a]) / (b - a) as f32
+    };
+    let run_len = run.end - run.start;
+    let mut out = Vec::with_capacity(n);
+    let mut rule_hits_since_prose = 0f32;
+    for i in 0..n {
+        let l = &locals[i];
+        let mut row = [0f32; N_BASE];
+        row[..36].copy_from_slice(&l.row);
+        row[31] = ((dup[seg.blocks[i].text.as_str()] - 1) as f32).ln_1p();
+        row[36] = repeated[i];
+        let mut k = OWN;
+        for d in NEIGHBOURS {
+            let j = i as isize + d;
+            if j >= 0 && (j as usize) < n {
+                let s = &locals[j as usize].shape;
+                row[k] = (1.0 + s.words).ln();
+                row[k + 1] = s.sentence_end as u8 as f32;
+                row[k + 2] = s.link_share;
+                row[k + 3] = s.vocab_mean;
+                row[k + 4] = s.rule_hit as u8 as f32;
+                row[k + 5] = s.prose as u8 as f32;
+            } else {
+                // the edge of the page: like an empty, furniture-free block
+                row[k + 4] = 0.0;
+            }
+            k += 6;
+        }
+        if l.shape.prose {
+            rule_hits_since_prose = 0.0;
+        } else if l.shape.rule_hit {
+            rule_hits_since_prose += 1.0;
+        }
+        row[k] = window(&prose_prefix, i, 5);
+        row[k + 1] = window(&logw_prefix, i, 5);
+        row[k + 2] = window(&prose_prefix, i, 15);
+        row[k + 3] = window(&rule_prefix, i, 5);
+        row[k + 4] = run.contains(&i) as u8 as f32;
+        row[k + 5] = (run.start.saturating_sub(i) as f32).ln_1p();
+        row[k + 6] = ((i + 1).saturating_sub(run.end) as f32).ln_1p();
+        row[k + 7] = run_len as f32 / n.max(1) as f32;
+        row[k + 8] = prose_words_prefix[i].ln_1p();
+        row[k + 9] = (prose_words_prefix[n] - prose_words_prefix[i + 1]).ln_1p();
+        row[k + 10] = (n as f32).ln_1p();
+        row[k + 11] = rule_hits_since_prose.ln_1p();
+        debug_assert_eq!(k + 12, DOM_AT);
+        if let Some(h) = seg.dom.get(i) {
+            let f = |b: bool| b as u8 as f32;
+            let dom = [
+                1.0,
+                f(h.in_article),
+                f(h.in_nav),
+                f(h.in_aside),
+                f(h.in_footer),
+                f(h.in_header),
+                f(h.in_form),
+                f(h.in_figure),
+                f(h.hidden),
+                f(h.is_p),
+                h.positive_classes as f32,
+                h.negative_classes as f32,
+                (h.container_chars as f32).ln_1p(),
+                h.container_link_density,
+                (h.container_paragraphs as f32).ln_1p(),
+                f(h.in_top_candidate),
+                h.candidate_score,
+                h.depth as f32,
+            ];
+            row[DOM_AT..].copy_from_slice(&dom);
+        }
+        out.push(row);
+    }
+    (out, locals.into_iter().map(|l| l.shape).collect())
+}
+
+/// For each block, the share of its word trigrams that earlier blocks already had: a page that
+/// repeats its article (a hidden summary, a print copy) repeats it after the first copy.
+fn repeated_shares(seg: &Segmented) -> Vec<f32> {
+    use std::collections::HashSet;
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut seen: HashSet<u64, rules::FastHash> = HashSet::default();
+    let mut out = Vec::with_capacity(seg.blocks.len());
+    for b in &seg.blocks {
+        let words: Vec<&str> = b.text.split_whitespace().collect();
+        let keys: Vec<u64> = words
+            .windows(3)
+            .map(|w| {
+                let mut h = rules::FastHash.build_hasher();
+                w.hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let hits = keys.iter().filter(|k| seen.contains(k)).count();
+        out.push(if keys.is_empty() {
+            0.0
+        } else {
+            hits as f32 / keys.len() as f32
+        });
+        seen.extend(keys);
+    }
+    out
+}
+
+/// Stage-2 rows: each stage-1 row followed by what stage 1 (`p`, one probability per block)
+/// said about the block and its surroundings: neighbours' probabilities, window means, and
+/// where the block sits relative to the run the probabilities make densest.
+pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[f32; N_STAGE2]> {
+    let n = base.len();
+    let mut prefix = vec![0f32; n + 1];
+    for i in 0..n {
+        prefix[i + 1] = prefix[i] + p[i];
+    }
+    let window = |i: usize, r: usize| {
+        let a = i.saturating_sub(r);
+        let b = (i + r + 1).min(n);
+        (prefix[b] - prefix[a]) / (b - a) as f32
+    };
+    let weights: Vec<f32> = (0..n).map(|i| (p[i] - 0.5) * (1.0 + shapes[i].words).ln()).collect();
+    let run = densest_run(&weights);
+    let mut words_prefix = vec![0f32; n + 1];
+    for i in 0..n {
+        words_prefix[i + 1] = words_prefix[i] + p[i] * shapes[i].words;
+    }
+    let mut max_before = vec![0f32; n];
+    let mut m = 0f32;
+    for i in 0..n {
+        max_before[i] = m;
+        m = m.max(p[i]);
+    }
+    let mut max_after = vec![0f32; n];
+    m = 0.0;
+    for i in (0..n).rev() {
+        max_after[i] = m;
+        m = m.max(p[i]);
+    }
+    let at = |j: isize| if j >= 0 && (j as usize) < n { p[j as usize] } else { 0.0 };
+    (0..n)
+        .map(|i| {
+            let mut row = [0f32; N_STAGE2];
+            row[..N_BASE].copy_from_slice(&base[i]);
+            let ii = i as isize;
+            let dist = if run.contains(&i) {
+                0
+            } else if i < run.start {
+                run.start - i
+            } else {
+                i + 1 - run.end
+            };
+            let extra = [
+                p[i],
+                at(ii - 1),
+                at(ii - 2),
+                at(ii - 3),
+                at(ii + 1),
+                at(ii + 2),
+                at(ii + 3),
+                window(i, 5),
+                window(i, 15),
+                run.contains(&i) as u8 as f32,
+                (dist as f32).ln_1p(),
+                words_prefix[i].ln_1p(),
+                (words_prefix[n] - words_prefix[i + 1]).ln_1p(),
+                max_before[i],
+                max_after[i],
+            ];
+            row[N_BASE..].copy_from_slice(&extra);
+            row
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::decode::{Document, Format};
+    use crate::segment::segment;
+
+    fn seg(text: &str) -> Segmented {
+        segment(&Document {
+            name: "t".into(),
+            text: text.into(),
+            format: Format::Text,
+            notes: vec![],
+        })
+    }
+
+    fn feature(text: &str, block: usize, name: &str) -> f32 {
+        let s = seg(text);
+        let (rows, _) = rows(&s, &Vocab::default());
+        let k = BASE_NAMES.iter().position(|n| *n == name).expect(name);
+        rows[block][k]
+    }
+
+    const PROSE: &str = "The central bank raised its main rate by half a point on Tuesday, the first rise in years.";
+
+    #[test]
+    fn names_match_the_row_layout() {
+        assert_eq!(BASE_NAMES.len(), N_BASE);
+        assert_eq!(N_BASE + STAGE2_NAMES.len(), N_STAGE2);
+    }
+
+    #[test]
+    fn length_and_sentence_features() {
+        assert_eq!(feature(PROSE, 0, "sentence_end"), 1.0);
+        assert_eq!(feature("Most Popular", 0, "sentence_end"), 0.0);
+        assert!((feature("one two three", 0, "log_words") - 4f32.ln()).abs() < 1e-6);
+        assert!(feature(PROSE, 0, "commas_per_word") > 0.0);
+        assert_eq!(feature("“He said so,” she said.", 0, "quote_marks"), 2.0);
+        assert_eq!(feature("Read more:", 0, "ends_colon"), 1.0);
+        // Japanese has no spaces: ideographs still count as words
+        assert!(feature("日本の中央銀行は火曜日に金利を引き上げた。", 0, "log_words") > 1.5);
+        assert!(feature("日本の中央銀行は火曜日に金利を引き上げた。", 0, "cjk_share") > 0.5);
+    }
+
+    #[test]
+    fn capitals_digits_and_currency() {
+        assert_eq!(feature("Terms Of Service", 0, "capitalised_share"), 1.0);
+        assert_eq!(feature("TRENDING NOW", 0, "all_caps"), 1.0);
+        assert_eq!(feature("and then it went on", 0, "starts_lowercase"), 1.0);
+        assert_eq!(feature("₹900", 0, "currency"), 1.0);
+        assert!(feature("11/19/19 06:56 AM", 0, "digit_share") > 0.4);
+        assert_eq!(feature("Posted at 6:21 AM", 0, "has_clock_time"), 1.0);
+        assert_eq!(feature("February 07, 2020", 0, "has_full_date"), 1.0);
+    }
+
+    #[test]
+    fn links_markup_and_kinds() {
+        assert_eq!(feature("[Read this](https://x.test/a)", 0, "link_share"), 1.0);
+        assert!(feature("**Related article:** [Story](#)", 0, "markup_share") > 0.25);
+        assert_eq!(feature("## Subhead", 0, "kind_heading"), 1.0);
+        assert_eq!(feature("- item", 0, "kind_list"), 1.0);
+        assert_eq!(feature("> quoted", 0, "kind_quote"), 1.0);
+        assert_eq!(feature("| a | b |", 0, "kind_table"), 1.0);
+        assert_eq!(feature("![]()", 0, "kind_image_or_rule"), 1.0);
+        assert_eq!(feature("By Jane Roe", 0, "byline_prefix"), 1.0);
+        assert_eq!(feature("Visit https://x.test", 0, "url_like"), 1.0);
+    }
+
+    #[test]
+    fn vocabulary_rules_and_duplicates() {
+        assert_eq!(feature("Share on Facebook", 0, "rule_hit"), 1.0);
+        assert_eq!(feature(PROSE, 0, "rule_hit"), 0.0);
+        let s = seg("Subscribe today");
+        let mut v = Vocab::default();
+        v.insert("subscribe".into(), 2.0);
+        let (r, _) = rows(&s, &v);
+        let k = BASE_NAMES.iter().position(|n| *n == "vocab_mean").unwrap();
+        assert_eq!(r[0][k], 1.0); // (2.0 + 0.0) / 2 words
+        assert!(feature("Home\nNews\nHome", 0, "log_duplicates") > 0.0);
+        assert_eq!(feature("Home\nNews\nHome", 1, "log_duplicates"), 0.0);
+    }
+
+    #[test]
+    fn neighbours_and_the_prose_run() {
+        let text = format!("Home\nNews\n{PROSE}\n{PROSE} Again.\nShare");
+        assert_eq!(feature(&text, 1, "n1_prose"), 1.0);
+        assert_eq!(feature(&text, 1, "p1_prose"), 0.0);
+        assert_eq!(feature(&text, 2, "in_prose_run"), 1.0);
+        assert_eq!(feature(&text, 0, "in_prose_run"), 0.0);
+        assert!(feature(&text, 0, "log_blocks_before_run") > 0.0);
+        assert!(feature(&text, 4, "log_blocks_after_run") > 0.0);
+        assert!(feature(&text, 0, "log_prose_words_after") > 2.0);
+        assert_eq!(feature(&text, 0, "log_prose_words_before"), 0.0);
+    }
+
+    #[test]
+    fn stage2_sees_neighbour_probabilities() {
+        let s = seg("a\nb\nc");
+        let (base, shapes) = rows(&s, &Vocab::default());
+        let r = stage2_rows(&base, &shapes, &[0.1, 0.9, 0.2]);
+        assert_eq!(r[1][N_BASE], 0.9);
+        assert_eq!(r[1][N_BASE + 1], 0.1); // previous
+        assert_eq!(r[1][N_BASE + 4], 0.2); // next
+        assert_eq!(r[0][N_BASE + 14], 0.9); // max after
+    }
+}
