@@ -1,15 +1,37 @@
 //! Tag: tokens in, entity spans out.
 //!
 //! In: the text and its [`Tokens`]. Out: [`EntitySpan`]s (byte ranges with a [`Label`]), sorted
-//! and not overlapping. Names (PER, ORG, LOC, MISC) come from [`names`]; numeric and temporal
-//! expressions from the rules in [`numeric`]; where both claim a token, the name wins.
+//! and not overlapping. Names (PER, ORG, LOC, MISC) come from a trained linear-chain model
+//! ([`model`], over the features in [`features`] and the word knowledge in [`lexicon`]);
+//! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
+//! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
+//! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
-pub mod names;
+pub mod features;
+pub mod lexicon;
+pub mod model;
 pub mod numeric;
+pub mod brown;
+pub mod train;
+
+use std::sync::OnceLock;
 
 pub use crate::schema::Label;
 use crate::tokenize::Tokens;
+
+use features::DocInfo;
+use model::{Model, KINDS};
+
+/// The model file, written by `presslens-train`.
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.model");
+
+/// The embedded model, loaded on first use; `None` if the file is unreadable (then only the
+/// numeric rules run; a test guards against shipping such a file).
+pub fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).ok()).as_ref()
+}
 
 /// A labelled byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +43,10 @@ pub struct EntitySpan {
 
 /// Finds every entity span in a tokenized text.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
-    let names = names::tag_names(text, tokens);
+    let names = match model() {
+        Some(m) => tag_names(m, text, tokens),
+        None => Vec::new(),
+    };
     let mut spans = Vec::with_capacity(names.len());
     let mut next_name = 0;
     for n in numeric::tag_numeric(text, tokens) {
@@ -35,4 +60,18 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
     spans.extend(names);
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// Names by the given model, as byte spans.
+pub fn tag_names(model: &Model, text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
+    let doc = DocInfo::new(text, tokens, &model.lexicon);
+    let tags = model.tag_document(&doc);
+    model::tags_to_spans(&tags)
+        .into_iter()
+        .map(|(s, e, k)| EntitySpan {
+            start: tokens.tokens[s].start,
+            end: tokens.tokens[e - 1].end,
+            label: KINDS[k],
+        })
+        .collect()
 }

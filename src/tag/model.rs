@@ -1,0 +1,601 @@
+//! The trained tagger: BILOU tags, the weights, Viterbi decoding, and the model file.
+//!
+//! In: a [`DocInfo`] (see [`super::features`]). Out: one tag per token. The model is a linear
+//! chain: a token's score for each of the 17 tags is the sum of the weights of its feature
+//! keys; a transition score joins neighbouring tags; Viterbi finds the best sequence per
+//! sentence, allowing only well-formed BILOU sequences (`I-PER` follows `B-PER` or `I-PER`,
+//! and so on). Sentences are decoded in order so that later ones see what earlier ones said
+//! (the [`History`] features).
+//!
+//! The model file (written by `presslens-train`, embedded by [`super::tag`]) holds everything
+//! decoding needs: the name lists and word statistics as text, then the transition scores and
+//! the feature weights, quantised to one signed byte each with one scale for the whole table
+//! (see [`FORMAT`]). What it does not hold: feature names; keys are 32-bit hashes.
+
+use std::fmt;
+
+use crate::schema::Label;
+
+use super::features::{DocInfo, History, Lexicon};
+use super::lexicon::{Gazetteers, WordStats};
+
+/// The entity types, in tag order.
+pub const KINDS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
+/// `O`, then B, I, L, U of each kind.
+pub const N_TAGS: usize = 1 + 4 * KINDS.len();
+/// Tag 0 is outside any entity.
+pub const OUTSIDE: u8 = 0;
+
+/// Position of a token in an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pos {
+    B = 0,
+    I = 1,
+    L = 2,
+    U = 3,
+}
+
+pub fn tag_of(kind: usize, pos: Pos) -> u8 {
+    (1 + kind * 4 + pos as usize) as u8
+}
+
+/// The kind (index into [`KINDS`]) and position of a tag; `None` for `O`.
+pub fn split_tag(tag: u8) -> Option<(usize, Pos)> {
+    if tag == OUTSIDE || tag as usize >= N_TAGS {
+        return None;
+    }
+    let t = tag as usize - 1;
+    let pos = [Pos::B, Pos::I, Pos::L, Pos::U][t % 4];
+    Some((t / 4, pos))
+}
+
+/// Whether `next` may follow `prev` (`None` = sentence boundary).
+pub fn allowed(prev: Option<u8>, next: Option<u8>) -> bool {
+    let open = |t: Option<u8>| match t.and_then(split_tag) {
+        Some((k, Pos::B | Pos::I)) => Some(k),
+        _ => None,
+    };
+    let continues = |t: Option<u8>| match t.and_then(split_tag) {
+        Some((k, Pos::I | Pos::L)) => Some(k),
+        _ => None,
+    };
+    match (open(prev), continues(next)) {
+        (Some(a), Some(b)) => a == b,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Entities of a tag sequence: (first token, end token exclusive, kind).
+pub fn tags_to_spans(tags: &[u8]) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &t) in tags.iter().enumerate() {
+        match split_tag(t) {
+            Some((k, Pos::U)) => out.push((i, i + 1, k)),
+            Some((_, Pos::B)) => start = Some(i),
+            Some((k, Pos::L)) => {
+                if let Some(s) = start.take() {
+                    out.push((s, i + 1, k));
+                }
+            }
+            Some((_, Pos::I)) => {}
+            None => start = None,
+        }
+    }
+    out
+}
+
+/// The BILOU tags of `n` tokens with the given entities (token ranges and kinds, not overlapping).
+pub fn spans_to_tags(n: usize, spans: &[(usize, usize, usize)]) -> Vec<u8> {
+    let mut tags = vec![OUTSIDE; n];
+    for &(s, e, k) in spans {
+        if e <= s || e > n {
+            continue;
+        }
+        if e - s == 1 {
+            tags[s] = tag_of(k, Pos::U);
+        } else {
+            tags[s] = tag_of(k, Pos::B);
+            tags[s + 1..e - 1].iter_mut().for_each(|t| *t = tag_of(k, Pos::I));
+            tags[e - 1] = tag_of(k, Pos::L);
+        }
+    }
+    tags
+}
+
+/// Transition scores, `[prev][next]`.
+pub type Transitions = [[f32; N_TAGS]; N_TAGS];
+
+/// Finds the best well-formed tag sequence. `emissions` holds N_TAGS scores per token.
+pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<u8>) {
+    out.clear();
+    let n = emissions.len();
+    if n == 0 {
+        return;
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let mut score = vec![[NEG; N_TAGS]; n];
+    let mut back = vec![[0u8; N_TAGS]; n];
+    for y in 0..N_TAGS {
+        if allowed(None, Some(y as u8)) {
+            score[0][y] = emissions[0][y];
+        }
+    }
+    for i in 1..n {
+        for y in 0..N_TAGS {
+            let mut best = NEG;
+            let mut arg = 0;
+            for p in 0..N_TAGS {
+                if score[i - 1][p] == NEG || !ALLOWED[p][y] {
+                    continue;
+                }
+                let s = score[i - 1][p] + trans[p][y];
+                if s > best {
+                    best = s;
+                    arg = p;
+                }
+            }
+            if best > NEG {
+                score[i][y] = best + emissions[i][y];
+                back[i][y] = arg as u8;
+            }
+        }
+    }
+    let mut best = NEG;
+    let mut y = 0;
+    for t in 0..N_TAGS {
+        if allowed(Some(t as u8), None) && score[n - 1][t] > best {
+            best = score[n - 1][t];
+            y = t;
+        }
+    }
+    out.resize(n, OUTSIDE);
+    for i in (0..n).rev() {
+        out[i] = y as u8;
+        y = back[i][y] as usize;
+    }
+}
+
+/// `ALLOWED[prev][next]`, precomputed.
+static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
+    let mut a = [[false; N_TAGS]; N_TAGS];
+    let mut p = 0;
+    while p < N_TAGS {
+        let mut y = 0;
+        while y < N_TAGS {
+            // Same rule as `allowed`, in const form.
+            let p_open = p != 0 && ((p - 1) % 4 == 0 || (p - 1) % 4 == 1);
+            let y_cont = y != 0 && ((y - 1) % 4 == 1 || (y - 1) % 4 == 2);
+            a[p][y] = if p_open && y_cont {
+                (p - 1) / 4 == (y - 1) / 4
+            } else {
+                !p_open && !y_cont
+            };
+            y += 1;
+        }
+        p += 1;
+    }
+    a
+};
+
+/// Decodes a document sentence by sentence with history features: the shared loop of the
+/// tagger and of evaluation during training. `score` fills the emission scores of one token
+/// from its keys.
+pub fn decode_document(
+    doc: &DocInfo,
+    trans: &Transitions,
+    mut score: impl FnMut(&[u64], &mut [f32; N_TAGS]),
+) -> Vec<u8> {
+    let mut tags = vec![OUTSIDE; doc.len()];
+    let mut history = History::default();
+    let mut keys = Vec::new();
+    let mut offsets = Vec::new();
+    let mut emissions = Vec::new();
+    let mut best = Vec::new();
+    for s in doc.sentences() {
+        sentence_features(doc, s.clone(), &history, &mut keys, &mut offsets);
+        emissions.clear();
+        for j in 0..s.len() {
+            let mut e = [0f32; N_TAGS];
+            score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
+            emissions.push(e);
+        }
+        viterbi(&emissions, trans, &mut best);
+        tags[s.clone()].copy_from_slice(&best);
+        record_history(doc, s.clone(), &best, &mut history);
+    }
+    tags
+}
+
+/// The keys of a sentence's tokens, static ones and history ones, in `keys`/`offsets` form
+/// (see [`DocInfo::sentence_keys`]).
+pub fn sentence_features(
+    doc: &DocInfo,
+    s: std::ops::Range<usize>,
+    history: &History,
+    keys: &mut Vec<u64>,
+    offsets: &mut Vec<u32>,
+) {
+    let mut base = Vec::new();
+    let mut base_offsets = Vec::new();
+    doc.sentence_keys(s.clone(), &mut base, &mut base_offsets);
+    keys.clear();
+    offsets.clear();
+    offsets.push(0);
+    for (j, i) in s.enumerate() {
+        keys.extend_from_slice(&base[base_offsets[j] as usize..base_offsets[j + 1] as usize]);
+        history.keys(doc.history_key(i), keys);
+        offsets.push(keys.len() as u32);
+    }
+}
+
+/// Records a decoded sentence in the history.
+pub fn record_history(doc: &DocInfo, s: std::ops::Range<usize>, tags: &[u8], history: &mut History) {
+    for (j, i) in s.enumerate() {
+        if let Some(key) = doc.history_key(i) {
+            history.record(key, split_tag(tags[j]).map_or(0, |(k, _)| k + 1));
+        }
+    }
+}
+
+/// The 32-bit key a feature's 64-bit hash is stored under (0 marks an empty slot).
+pub fn key32(h: u64) -> u32 {
+    match (h ^ (h >> 32)) as u32 {
+        0 => 1,
+        k => k,
+    }
+}
+
+/// Feature weights: an open-addressing table from 32-bit keys to rows of N_TAGS quantised
+/// weights.
+#[derive(Debug, Default)]
+struct Weights {
+    slots: Vec<u32>,
+    rows: Vec<u32>,
+    values: Vec<i16>,
+}
+
+impl Weights {
+    fn with_rows(rows: &[(u32, [i16; N_TAGS])]) -> Weights {
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mut w = Weights {
+            slots: vec![0; cap],
+            rows: vec![0; cap],
+            values: Vec::with_capacity(rows.len() * N_TAGS),
+        };
+        for (n, (key, vals)) in rows.iter().enumerate() {
+            let mut i = *key as usize & (cap - 1);
+            while w.slots[i] != 0 && w.slots[i] != *key {
+                i = (i + 1) & (cap - 1);
+            }
+            w.slots[i] = *key;
+            w.rows[i] = n as u32;
+            w.values.extend_from_slice(vals);
+        }
+        w
+    }
+
+    #[inline]
+    fn get(&self, key: u32) -> Option<&[i16]> {
+        let mask = self.slots.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            match self.slots[i] {
+                0 => return None,
+                k if k == key => {
+                    let r = self.rows[i] as usize * N_TAGS;
+                    return Some(&self.values[r..r + N_TAGS]);
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+}
+
+/// A loaded model.
+#[derive(Debug)]
+pub struct Model {
+    pub lexicon: Lexicon,
+    weights: Weights,
+    transitions: Transitions,
+    /// Weight units: a stored value `v` means `v * scale`.
+    scale: f32,
+    pub n_features: usize,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The file does not start with [`MAGIC`].
+    NotAModel,
+    /// A section is missing or cut short.
+    Truncated(&'static str),
+    /// The file was made for another feature set or format version.
+    Version(String),
+}
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not a presslens tagger model"),
+            ModelError::Truncated(s) => write!(f, "model file cut short in section {s}"),
+            ModelError::Version(v) => write!(f, "model made for another version: {v}"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// The model file format:
+///
+/// ```text
+/// MAGIC
+/// then sections, each: name, '\n', length (u32 little-endian), bytes:
+///   meta         text, key=value lines: format, features (template version), scale, rows
+///   gazetteers   text (see lexicon::Gazetteers::parse)
+///   clusters     text, `bits<TAB>word word…`
+///   stats        text, `cap<TAB>freq<TAB>word word…`
+///   transitions  N_TAGS × N_TAGS f32 little-endian, [prev][next]
+///   weights      rows sorted by key: key delta (varint), tag mask (varint), one i8 per set bit
+/// ```
+pub const FORMAT: u32 = 1;
+pub const MAGIC: &[u8] = b"PRESSLENS-NER\n";
+
+/// Everything a model file is made of, in the trainer's float form.
+#[derive(Debug, Clone, Default)]
+pub struct ModelParts {
+    pub gazetteers: String,
+    pub clusters: String,
+    pub stats: String,
+    pub transitions: Vec<f32>,
+    /// (key32, weights per tag), any order.
+    pub rows: Vec<(u32, [f32; N_TAGS])>,
+}
+
+/// Largest stored weight value.
+const QMAX: f32 = 127.0;
+
+impl ModelParts {
+    /// The scale that maps the weights onto i8: the largest magnitude, except that a few
+    /// outliers (the top 1/20000 of non-zero weights) are clipped rather than allowed to
+    /// flatten everything else.
+    pub fn scale(&self) -> f32 {
+        let mut mags: Vec<f32> = self.rows.iter().flat_map(|(_, r)| r.iter().map(|w| w.abs())).filter(|&m| m > 0.0).collect();
+        if mags.is_empty() {
+            return 1.0;
+        }
+        let k = mags.len() - 1 - mags.len() / 20000;
+        let (_, kth, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+        (*kth / QMAX).max(f32::MIN_POSITIVE)
+    }
+
+    /// Encodes the model file.
+    pub fn encode(&self) -> Vec<u8> {
+        let scale = self.scale();
+        let mut rows: Vec<(u32, [i8; N_TAGS])> = self
+            .rows
+            .iter()
+            .map(|(k, r)| (*k, r.map(|w| (w / scale).round().clamp(-QMAX, QMAX) as i8)))
+            .filter(|(_, q)| q.iter().any(|&v| v != 0))
+            .collect();
+        rows.sort_by_key(|r| r.0);
+        rows.dedup_by_key(|r| r.0);
+        let mut weights = Vec::new();
+        let mut last = 0u32;
+        for (key, q) in &rows {
+            put_varint(&mut weights, (key - last) as u64);
+            last = *key;
+            let mask = q.iter().enumerate().fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
+            put_varint(&mut weights, mask);
+            weights.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
+        }
+        let meta = format!(
+            "format={FORMAT}\nfeatures={}\nscale={scale:e}\nrows={}\n",
+            super::features::VERSION,
+            rows.len()
+        );
+        let mut trans = Vec::with_capacity(N_TAGS * N_TAGS * 4);
+        for i in 0..N_TAGS * N_TAGS {
+            trans.extend_from_slice(&self.transitions.get(i).copied().unwrap_or(0.0).to_le_bytes());
+        }
+        let mut out = MAGIC.to_vec();
+        for (name, bytes) in [
+            ("meta", meta.as_bytes()),
+            ("gazetteers", self.gazetteers.as_bytes()),
+            ("clusters", self.clusters.as_bytes()),
+            ("stats", self.stats.as_bytes()),
+            ("transitions", &trans[..]),
+            ("weights", &weights[..]),
+        ] {
+            out.extend_from_slice(name.as_bytes());
+            out.push(b'\n');
+            out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+            out.extend_from_slice(bytes);
+        }
+        out
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b < 0x80 {
+            return Some(v);
+        }
+        shift += 7;
+        if shift > 63 {
+            return None;
+        }
+    }
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, ModelError> {
+        let mut rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::NotAModel)?;
+        let mut section = |name: &'static str| -> Result<&[u8], ModelError> {
+            let head = name.len() + 1 + 4;
+            if rest.len() < head || &rest[..name.len()] != name.as_bytes() || rest[name.len()] != b'\n' {
+                return Err(ModelError::Truncated(name));
+            }
+            let len = u32::from_le_bytes(rest[name.len() + 1..head].try_into().unwrap_or_default()) as usize;
+            let body = rest.get(head..head + len).ok_or(ModelError::Truncated(name))?;
+            rest = &rest[head + len..];
+            Ok(body)
+        };
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        let meta = text(section("meta")?);
+        let field = |k: &str| meta.lines().find_map(|l| l.strip_prefix(k)?.strip_prefix('='));
+        let version = (field("format"), field("features"));
+        let expected = (FORMAT.to_string(), super::features::VERSION.to_string());
+        if version != (Some(expected.0.as_str()), Some(expected.1.as_str())) {
+            return Err(ModelError::Version(format!("{version:?}, this build reads {expected:?}")));
+        }
+        let scale: f32 = field("scale").and_then(|s| s.parse().ok()).ok_or(ModelError::Truncated("meta"))?;
+        let gazetteers = Gazetteers::parse(&text(section("gazetteers")?));
+        let clusters = text(section("clusters")?);
+        let stats = text(section("stats")?);
+        let words = WordStats::parse(&clusters, &stats);
+        let trans_bytes = section("transitions")?;
+        if trans_bytes.len() != N_TAGS * N_TAGS * 4 {
+            return Err(ModelError::Truncated("transitions"));
+        }
+        let mut transitions = [[0f32; N_TAGS]; N_TAGS];
+        for (i, c) in trans_bytes.chunks_exact(4).enumerate() {
+            transitions[i / N_TAGS][i % N_TAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+        }
+        let wb = section("weights")?;
+        let mut rows = Vec::new();
+        let mut at = 0;
+        let mut key = 0u32;
+        while at < wb.len() {
+            let delta = get_varint(wb, &mut at).ok_or(ModelError::Truncated("weights"))?;
+            let mask = get_varint(wb, &mut at).ok_or(ModelError::Truncated("weights"))?;
+            key = key.wrapping_add(delta as u32);
+            let mut vals = [0i16; N_TAGS];
+            for (i, v) in vals.iter_mut().enumerate() {
+                if mask & (1 << i) != 0 {
+                    *v = *wb.get(at).ok_or(ModelError::Truncated("weights"))? as i8 as i16;
+                    at += 1;
+                }
+            }
+            rows.push((key, vals));
+        }
+        Ok(Model {
+            lexicon: Lexicon { gazetteers, words },
+            n_features: rows.len(),
+            weights: Weights::with_rows(&rows),
+            transitions,
+            scale,
+        })
+    }
+
+    /// Emission scores of one token from its feature keys.
+    pub fn score(&self, keys: &[u64], out: &mut [f32; N_TAGS]) {
+        let mut acc = [0i32; N_TAGS];
+        for &k in keys {
+            if let Some(row) = self.weights.get(key32(k)) {
+                for (a, &v) in acc.iter_mut().zip(row) {
+                    *a += v as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.scale;
+        }
+    }
+
+    /// Tags a prepared document: one tag per token.
+    pub fn tag_document(&self, doc: &DocInfo) -> Vec<u8> {
+        decode_document(doc, &self.transitions, |keys, out| self.score(keys, out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bilou_round_trip_and_constraints() {
+        let spans = vec![(0, 2, 0), (3, 4, 2), (5, 8, 1)];
+        let tags = spans_to_tags(9, &spans);
+        assert_eq!(tags_to_spans(&tags), spans);
+        let b_per = tag_of(0, Pos::B);
+        let i_per = tag_of(0, Pos::I);
+        let l_org = tag_of(1, Pos::L);
+        assert!(allowed(Some(b_per), Some(i_per)));
+        assert!(!allowed(Some(b_per), Some(l_org)), "B-PER cannot close as ORG");
+        assert!(!allowed(Some(OUTSIDE), Some(i_per)));
+        assert!(!allowed(Some(b_per), None), "an open entity cannot end the sentence");
+        for p in 0..N_TAGS as u8 {
+            for y in 0..N_TAGS as u8 {
+                assert_eq!(ALLOWED[p as usize][y as usize], allowed(Some(p), Some(y)));
+            }
+        }
+    }
+
+    #[test]
+    fn viterbi_prefers_well_formed_paths() {
+        // Token scores alone say B-PER, O: ill-formed. Viterbi must pick a legal path.
+        let mut e = [[0f32; N_TAGS]; 2];
+        e[0][tag_of(0, Pos::B) as usize] = 5.0;
+        e[0][tag_of(0, Pos::U) as usize] = 4.0;
+        e[1][OUTSIDE as usize] = 3.0;
+        e[1][tag_of(0, Pos::L) as usize] = 1.0;
+        let trans = [[0f32; N_TAGS]; N_TAGS];
+        let mut out = vec![];
+        viterbi(&e, &trans, &mut out);
+        assert_eq!(out, [tag_of(0, Pos::U), OUTSIDE], "U-PER O (7) beats B-PER L-PER (6)");
+        // A transition bonus for B→L tips it.
+        let mut trans = trans;
+        trans[tag_of(0, Pos::B) as usize][tag_of(0, Pos::L) as usize] = 2.0;
+        viterbi(&e, &trans, &mut out);
+        assert_eq!(out, [tag_of(0, Pos::B), tag_of(0, Pos::L)]);
+    }
+
+    #[test]
+    fn varints() {
+        let mut b = vec![];
+        for v in [0u64, 1, 127, 128, 300, 1 << 40] {
+            put_varint(&mut b, v);
+        }
+        let mut at = 0;
+        for v in [0u64, 1, 127, 128, 300, 1 << 40] {
+            assert_eq!(get_varint(&b, &mut at), Some(v));
+        }
+        assert_eq!(get_varint(&[0x80], &mut 0), None);
+    }
+
+    #[test]
+    fn weights_table_finds_every_row() {
+        let rows: Vec<(u32, [i16; N_TAGS])> = (1..500u32).map(|k| (k * 7919, [k as i16; N_TAGS])).collect();
+        let w = Weights::with_rows(&rows);
+        for (k, r) in &rows {
+            assert_eq!(w.get(*k), Some(&r[..]));
+        }
+        assert_eq!(w.get(3), None);
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        assert_eq!(Model::from_bytes(b"hello").unwrap_err(), ModelError::NotAModel);
+        let parts = ModelParts::default();
+        let bytes = parts.encode();
+        assert!(Model::from_bytes(&bytes).is_ok());
+        assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 1]), Err(ModelError::Truncated(_))));
+    }
+}
