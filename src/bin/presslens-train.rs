@@ -152,8 +152,16 @@ fn run(args: &Args) -> io::Result<()> {
     if args.also_tokenized {
         train_docs.extend(read_labeled(&conll.join("train.jsonl"))?);
     }
-    let dev_docs = if args.dev { read_labeled(&conll.join("dev.detok.jsonl"))? } else { Vec::new() };
-    log(format!("{} training documents, {} dev documents", train_docs.len(), dev_docs.len()));
+    let dev_docs = if args.dev {
+        read_labeled(&conll.join("dev.detok.jsonl"))?
+    } else {
+        Vec::new()
+    };
+    log(format!(
+        "{} training documents, {} dev documents",
+        train_docs.len(),
+        dev_docs.len()
+    ));
 
     // Word classes and statistics from the unlabeled newswire plus the training text.
     let cache = PathBuf::from("target/presslens-train");
@@ -170,7 +178,11 @@ fn run(args: &Args) -> io::Result<()> {
             corpus_sentences(&d.text, &mut sentences);
         }
         let tokens: usize = sentences.iter().map(Vec::len).sum();
-        log(format!("unlabeled: {} sentences, {tokens} tokens; clustering into {} classes", sentences.len(), args.classes));
+        log(format!(
+            "unlabeled: {} sentences, {tokens} tokens; clustering into {} classes",
+            sentences.len(),
+            args.classes
+        ));
         let stats = word_stats(&sentences, 2);
         let paths = brown::cluster(&sentences, args.classes, 3, |w, v| {
             if w % 2000 == 0 {
@@ -192,14 +204,29 @@ fn run(args: &Args) -> io::Result<()> {
 
     let train_set: Vec<Prepared> = train_docs.iter().map(|d| prepare(d, &lex)).collect();
     let dev_set: Vec<Prepared> = dev_docs.iter().map(|d| prepare(d, &lex)).collect();
-    let count = |set: &[Prepared]| (set.iter().map(|p| p.gold_spans.len()).sum::<usize>(), set.iter().map(|p| p.misaligned).sum::<usize>());
+    let count = |set: &[Prepared]| {
+        (
+            set.iter().map(|p| p.gold_spans.len()).sum::<usize>(),
+            set.iter().map(|p| p.misaligned).sum::<usize>(),
+        )
+    };
     let (tg, tm) = count(&train_set);
     let (dg, dm) = count(&dev_set);
-    log(format!("gold entities off token edges: train {tm} of {tg}, dev {dm} of {dg}"));
+    log(format!(
+        "gold entities off token edges: train {tm} of {tg}, dev {dm} of {dg}"
+    ));
 
-    let config = TrainConfig { epochs: args.epochs, seed: args.seed };
+    let config = TrainConfig {
+        epochs: args.epochs,
+        seed: args.seed,
+    };
     let perceptron = train(&train_set, &config, |epoch, p, right| {
-        let mut msg = format!("epoch {:>2}: {:.3} of sentences right, {} features", epoch + 1, right, p.n_features());
+        let mut msg = format!(
+            "epoch {:>2}: {:.3} of sentences right, {} features",
+            epoch + 1,
+            right,
+            p.n_features()
+        );
         if !dev_set.is_empty() {
             let (rows, trans) = p.averaged();
             let table = rows.into_iter().collect();
@@ -210,9 +237,7 @@ fn run(args: &Args) -> io::Result<()> {
     });
     let (rows, trans) = perceptron.averaged();
     let parts = ModelParts {
-        gazetteers,
-        clusters,
-        stats,
+        lexicon: lex,
         transitions: trans.iter().flatten().copied().collect(),
         rows,
     };
@@ -222,7 +247,12 @@ fn run(args: &Args) -> io::Result<()> {
     }
     fs::File::create(&args.out)?.write_all(&bytes)?;
     let model = Model::from_bytes(&bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
-    log(format!("wrote {} ({} bytes, {} feature rows)", args.out.display(), bytes.len(), model.n_features));
+    log(format!(
+        "wrote {} ({} bytes, {} feature rows)",
+        args.out.display(),
+        bytes.len(),
+        model.n_features
+    ));
     if !dev_set.is_empty() {
         let s = evaluate(&dev_set, |d| model.tag_document(d));
         log(format!("dev.detok with the written model:\n{}", s.report()));
@@ -234,6 +264,7 @@ fn run(args: &Args) -> io::Result<()> {
 /// file on one core, repeated until at least `BENCH_BYTES` have gone through.
 fn bench(path: &Path) -> io::Result<()> {
     const BENCH_BYTES: usize = 20 << 20;
+    const LOAD_REPEATS: u32 = 10;
     let texts = read_texts(path)?;
     let bytes: usize = texts.iter().map(String::len).sum();
     if bytes == 0 {
@@ -252,7 +283,26 @@ fn bench(path: &Path) -> io::Result<()> {
         done += bytes;
     }
     let secs = t1.elapsed().as_secs_f64();
-    println!("model load: {:.1} ms ({} feature rows)", load.as_secs_f64() * 1e3, model.n_features);
+    // Loading again from the file on disk, a few times: the steady cost, without first-touch
+    // page faults of the embedded bytes.
+    let again = match fs::read("models/ner.model") {
+        Ok(bytes) => {
+            let t = Instant::now();
+            for _ in 0..LOAD_REPEATS {
+                let _ = Model::from_bytes(&bytes);
+            }
+            format!(
+                ", {:.1} ms on later loads",
+                t.elapsed().as_secs_f64() * 1e3 / LOAD_REPEATS as f64
+            )
+        }
+        Err(_) => String::new(),
+    };
+    println!(
+        "model load: {:.1} ms first{again} ({} feature rows)",
+        load.as_secs_f64() * 1e3,
+        model.n_features
+    );
     println!(
         "tagging: {:.2} MB/s ({} MB in {secs:.2} s, {spans} spans)",
         done as f64 / 1e6 / secs,

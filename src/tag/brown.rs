@@ -24,7 +24,11 @@ struct NLogN(Vec<f64>);
 
 impl NLogN {
     fn new() -> NLogN {
-        NLogN((0..TABLE).map(|n| if n == 0 { 0.0 } else { n as f64 * (n as f64).ln() }).collect())
+        NLogN(
+            (0..TABLE)
+                .map(|n| if n == 0 { 0.0 } else { n as f64 * (n as f64).ln() })
+                .collect(),
+        )
     }
 
     #[inline]
@@ -260,7 +264,12 @@ impl State {
 
 /// Clusters the words of `sentences`. Returns (word, path) for every word seen at least
 /// `min_count` times, in order of frequency.
-pub fn cluster(sentences: &[Vec<String>], classes: usize, min_count: u64, mut progress: impl FnMut(usize, usize)) -> Vec<(String, String)> {
+pub fn cluster(
+    sentences: &[Vec<String>],
+    classes: usize,
+    min_count: u64,
+    mut progress: impl FnMut(usize, usize),
+) -> Vec<(String, String)> {
     // Vocabulary by frequency, ties by word.
     let mut counts: HashMap<&str, u64> = HashMap::new();
     for s in sentences {
@@ -417,7 +426,9 @@ mod tests {
         assert_eq!(top("Smith"), top("Jones"));
         assert_ne!(path["Paris"], path["Smith"]);
         // Paths are proper bit strings and every word got one.
-        assert!(path.values().all(|p| !p.is_empty() && p.bytes().all(|b| b == b'0' || b == b'1')));
+        assert!(path
+            .values()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b == b'0' || b == b'1')));
         assert_eq!(path.len(), 16);
     }
 

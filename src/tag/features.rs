@@ -19,8 +19,7 @@
 use crate::tokenize::Tokens;
 
 use super::lexicon::{
-    hash_bytes, hash_lower, is_capitalised, mix, ClusterPath, GazPos, Gazetteers, HashKeyed, WordStats,
-    MAX_CATEGORIES,
+    hash_bytes, hash_lower, is_capitalised, mix, ClusterPath, GazPos, Gazetteers, HashKeyed, WordStats, MAX_CATEGORIES,
 };
 
 /// The feature set's version, written into model files: a model trained on another feature
@@ -28,7 +27,7 @@ use super::lexicon::{
 pub const VERSION: u32 = 1;
 
 /// The name lists and word statistics features are looked up in.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Lexicon {
     pub gazetteers: Gazetteers,
     pub words: WordStats,
@@ -123,7 +122,7 @@ impl DocInfo {
         let exact: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
         let lower: Vec<u64> = words.iter().map(|w| hash_lower(w)).collect();
         let mut gaz = vec![[GazPos::None; MAX_CATEGORIES]; n];
-        lex.gazetteers.mark(&words, &exact, &lower, &mut gaz);
+        lex.gazetteers.mark(&words, &lower, &mut gaz);
 
         let mut sent_start = vec![false; n];
         let mut caps_sentence = vec![false; n];
@@ -208,15 +207,25 @@ impl DocInfo {
         self.info[i].capitalised.then_some(self.info[i].lower)
     }
 
-    /// Writes the static feature keys of the tokens of `sentence`: token `i`'s keys are
+    /// Writes the feature keys of the tokens of `sentence`, with the history features of
+    /// `history` if given: token `i`'s keys are
     /// `keys[offsets[i - sentence.start]..offsets[i - sentence.start + 1]]`.
-    pub fn sentence_keys(&self, sentence: std::ops::Range<usize>, keys: &mut Vec<u64>, offsets: &mut Vec<u32>) {
+    pub fn sentence_keys(
+        &self,
+        sentence: std::ops::Range<usize>,
+        history: Option<&History>,
+        keys: &mut Vec<u64>,
+        offsets: &mut Vec<u32>,
+    ) {
         keys.clear();
         offsets.clear();
         offsets.push(0);
         let (s, e) = (sentence.start, sentence.end);
         for i in s..e {
             self.token_keys(i, s, e, keys);
+            if let Some(h) = history {
+                h.keys(self.history_key(i), keys);
+            }
             offsets.push(keys.len() as u32);
         }
     }
@@ -303,7 +312,10 @@ impl DocInfo {
         } else {
             0
         };
-        push(t::DOC, (me.doc_cap as u64) | (me.doc_lower as u64) << 1 | position << 2 | (me.capitalised as u64) << 4);
+        push(
+            t::DOC,
+            (me.doc_cap as u64) | (me.doc_lower as u64) << 1 | position << 2 | (me.capitalised as u64) << 4,
+        );
         let sent_len = match e - s {
             1 => 1,
             2 => 2,
@@ -335,7 +347,9 @@ impl History {
 
     /// Appends the history features of a word: the kind it got most often, and each kind it got.
     pub fn keys(&self, key: Option<u64>, out: &mut Vec<u64>) {
-        let Some(counts) = key.and_then(|k| self.counts.get(&k)) else { return };
+        let Some(counts) = key.and_then(|k| self.counts.get(&k)) else {
+            return;
+        };
         let mut best = 0;
         for k in 0..5 {
             if counts[k] > 0 {
@@ -434,7 +448,7 @@ mod tests {
         let mut all = vec![];
         for s in doc.sentences().to_vec() {
             let (mut k, mut o) = (vec![], vec![]);
-            doc.sentence_keys(s.clone(), &mut k, &mut o);
+            doc.sentence_keys(s.clone(), None, &mut k, &mut o);
             for j in 0..s.len() {
                 all.push(k[o[j] as usize..o[j + 1] as usize].to_vec());
             }

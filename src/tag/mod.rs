@@ -8,11 +8,11 @@
 //! What it does not do: group mentions into entities (that is `resolve`).
 //! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
+pub mod brown;
 pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod numeric;
-pub mod brown;
 pub mod train;
 
 use std::sync::OnceLock;
@@ -74,4 +74,36 @@ pub fn tag_names(model: &Model, text: &str, tokens: &Tokens) -> Vec<EntitySpan> 
             label: KINDS[k],
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn labelled(text: &str) -> Vec<(&str, Label)> {
+        tag(text, &tokenize(text))
+            .into_iter()
+            .map(|s| (&text[s.start..s.end], s.label))
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_model_loads_and_finds_plain_names() {
+        let m = model().expect("models/ner.model must load");
+        assert!(m.n_features > 1000);
+        let found = labelled("Angela Merkel flew to Paris on Tuesday to meet officials of the European Union.");
+        assert!(found.contains(&("Angela Merkel", Label::PER)), "{found:?}");
+        assert!(found.contains(&("Paris", Label::LOC)), "{found:?}");
+        assert!(found.contains(&("European Union", Label::ORG)), "{found:?}");
+        assert!(found.contains(&("Tuesday", Label::DATE)), "{found:?}");
+    }
+
+    #[test]
+    fn names_win_over_numbers_and_spans_do_not_overlap() {
+        let text = "The G7 met in 2019. Talks with 5,000 troops in Paris cost $2 billion.";
+        let spans = tag(text, &tokenize(text));
+        assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "{spans:?}");
+        assert!(labelled(text).contains(&("$2 billion", Label::MONEY)));
+    }
 }

@@ -17,7 +17,8 @@ use std::fmt;
 use crate::schema::Label;
 
 use super::features::{DocInfo, History, Lexicon};
-use super::lexicon::{Gazetteers, WordStats};
+pub use super::lexicon::key32;
+use super::lexicon::{get_varint, put_varint, Gazetteers, KeyTable, WordStats};
 
 /// The entity types, in tag order.
 pub const KINDS: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
@@ -109,53 +110,88 @@ pub type Transitions = [[f32; N_TAGS]; N_TAGS];
 
 /// Finds the best well-formed tag sequence. `emissions` holds N_TAGS scores per token.
 pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<u8>) {
-    out.clear();
-    let n = emissions.len();
-    if n == 0 {
-        return;
-    }
-    const NEG: f32 = f32::NEG_INFINITY;
-    let mut score = vec![[NEG; N_TAGS]; n];
-    let mut back = vec![[0u8; N_TAGS]; n];
-    for y in 0..N_TAGS {
-        if allowed(None, Some(y as u8)) {
-            score[0][y] = emissions[0][y];
+    Viterbi::default().run(emissions, trans, out)
+}
+
+/// Viterbi's tables, kept between sentences so that decoding does not allocate.
+#[derive(Debug, Default)]
+pub struct Viterbi {
+    score: Vec<[f32; N_TAGS]>,
+    back: Vec<[u8; N_TAGS]>,
+}
+
+impl Viterbi {
+    /// Finds the best well-formed tag sequence (see [`viterbi`]).
+    pub fn run(&mut self, emissions: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<u8>) {
+        out.clear();
+        let n = emissions.len();
+        if n == 0 {
+            return;
         }
-    }
-    for i in 1..n {
+        const NEG: f32 = f32::NEG_INFINITY;
+        self.score.clear();
+        self.score.resize(n, [NEG; N_TAGS]);
+        self.back.clear();
+        self.back.resize(n, [0; N_TAGS]);
+        let (score, back) = (&mut self.score, &mut self.back);
         for y in 0..N_TAGS {
-            let mut best = NEG;
-            let mut arg = 0;
-            for p in 0..N_TAGS {
-                if score[i - 1][p] == NEG || !ALLOWED[p][y] {
-                    continue;
-                }
-                let s = score[i - 1][p] + trans[p][y];
-                if s > best {
-                    best = s;
-                    arg = p;
-                }
-            }
-            if best > NEG {
-                score[i][y] = best + emissions[i][y];
-                back[i][y] = arg as u8;
+            if allowed(None, Some(y as u8)) {
+                score[0][y] = emissions[0][y];
             }
         }
-    }
-    let mut best = NEG;
-    let mut y = 0;
-    for t in 0..N_TAGS {
-        if allowed(Some(t as u8), None) && score[n - 1][t] > best {
-            best = score[n - 1][t];
-            y = t;
+        for i in 1..n {
+            for y in 0..N_TAGS {
+                let mut best = NEG;
+                let mut arg = 0;
+                let (preds, count) = &PREDECESSORS[y];
+                for &p in &preds[..*count as usize] {
+                    let p = p as usize;
+                    let s = score[i - 1][p] + trans[p][y];
+                    if s > best {
+                        best = s;
+                        arg = p;
+                    }
+                }
+                if best > NEG {
+                    score[i][y] = best + emissions[i][y];
+                    back[i][y] = arg as u8;
+                }
+            }
         }
-    }
-    out.resize(n, OUTSIDE);
-    for i in (0..n).rev() {
-        out[i] = y as u8;
-        y = back[i][y] as usize;
+        let mut best = NEG;
+        let mut y = 0;
+        for t in 0..N_TAGS {
+            if allowed(Some(t as u8), None) && score[n - 1][t] > best {
+                best = score[n - 1][t];
+                y = t;
+            }
+        }
+        out.resize(n, OUTSIDE);
+        for i in (0..n).rev() {
+            out[i] = y as u8;
+            y = back[i][y] as usize;
+        }
     }
 }
+
+/// For each tag, the tags allowed before it (and how many there are).
+static PREDECESSORS: [([u8; N_TAGS], u8); N_TAGS] = {
+    let mut out = [([0u8; N_TAGS], 0u8); N_TAGS];
+    let mut y = 0;
+    while y < N_TAGS {
+        let mut p = 0;
+        while p < N_TAGS {
+            if ALLOWED[p][y] {
+                let n = out[y].1 as usize;
+                out[y].0[n] = p as u8;
+                out[y].1 += 1;
+            }
+            p += 1;
+        }
+        y += 1;
+    }
+    out
+};
 
 /// `ALLOWED[prev][next]`, precomputed.
 static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
@@ -193,41 +229,20 @@ pub fn decode_document(
     let mut offsets = Vec::new();
     let mut emissions = Vec::new();
     let mut best = Vec::new();
+    let mut viterbi = Viterbi::default();
     for s in doc.sentences() {
-        sentence_features(doc, s.clone(), &history, &mut keys, &mut offsets);
+        doc.sentence_keys(s.clone(), Some(&history), &mut keys, &mut offsets);
         emissions.clear();
         for j in 0..s.len() {
             let mut e = [0f32; N_TAGS];
             score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
             emissions.push(e);
         }
-        viterbi(&emissions, trans, &mut best);
+        viterbi.run(&emissions, trans, &mut best);
         tags[s.clone()].copy_from_slice(&best);
         record_history(doc, s.clone(), &best, &mut history);
     }
     tags
-}
-
-/// The keys of a sentence's tokens, static ones and history ones, in `keys`/`offsets` form
-/// (see [`DocInfo::sentence_keys`]).
-pub fn sentence_features(
-    doc: &DocInfo,
-    s: std::ops::Range<usize>,
-    history: &History,
-    keys: &mut Vec<u64>,
-    offsets: &mut Vec<u32>,
-) {
-    let mut base = Vec::new();
-    let mut base_offsets = Vec::new();
-    doc.sentence_keys(s.clone(), &mut base, &mut base_offsets);
-    keys.clear();
-    offsets.clear();
-    offsets.push(0);
-    for (j, i) in s.enumerate() {
-        keys.extend_from_slice(&base[base_offsets[j] as usize..base_offsets[j + 1] as usize]);
-        history.keys(doc.history_key(i), keys);
-        offsets.push(keys.len() as u32);
-    }
 }
 
 /// Records a decoded sentence in the history.
@@ -239,57 +254,25 @@ pub fn record_history(doc: &DocInfo, s: std::ops::Range<usize>, tags: &[u8], his
     }
 }
 
-/// The 32-bit key a feature's 64-bit hash is stored under (0 marks an empty slot).
-pub fn key32(h: u64) -> u32 {
-    match (h ^ (h >> 32)) as u32 {
-        0 => 1,
-        k => k,
-    }
-}
-
-/// Feature weights: an open-addressing table from 32-bit keys to rows of N_TAGS quantised
-/// weights.
+/// Feature weights: 32-bit keys to rows of N_TAGS quantised weights.
 #[derive(Debug, Default)]
 struct Weights {
-    slots: Vec<u32>,
-    rows: Vec<u32>,
+    rows: KeyTable<u32>,
     values: Vec<i16>,
 }
 
 impl Weights {
     fn with_rows(rows: &[(u32, [i16; N_TAGS])]) -> Weights {
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut w = Weights {
-            slots: vec![0; cap],
-            rows: vec![0; cap],
-            values: Vec::with_capacity(rows.len() * N_TAGS),
-        };
-        for (n, (key, vals)) in rows.iter().enumerate() {
-            let mut i = *key as usize & (cap - 1);
-            while w.slots[i] != 0 && w.slots[i] != *key {
-                i = (i + 1) & (cap - 1);
-            }
-            w.slots[i] = *key;
-            w.rows[i] = n as u32;
-            w.values.extend_from_slice(vals);
+        Weights {
+            rows: KeyTable::from_pairs(rows.iter().enumerate().map(|(n, (k, _))| (*k, n as u32))),
+            values: rows.iter().flat_map(|(_, v)| v.iter().copied()).collect(),
         }
-        w
     }
 
     #[inline]
     fn get(&self, key: u32) -> Option<&[i16]> {
-        let mask = self.slots.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            match self.slots[i] {
-                0 => return None,
-                k if k == key => {
-                    let r = self.rows[i] as usize * N_TAGS;
-                    return Some(&self.values[r..r + N_TAGS]);
-                }
-                _ => i = (i + 1) & mask,
-            }
-        }
+        let r = self.rows.get(key)? as usize * N_TAGS;
+        Some(&self.values[r..r + N_TAGS])
     }
 }
 
@@ -334,21 +317,21 @@ impl std::error::Error for ModelError {}
 /// MAGIC
 /// then sections, each: name, '\n', length (u32 little-endian), bytes:
 ///   meta         text, key=value lines: format, features (template version), scale, rows
-///   gazetteers   text (see lexicon::Gazetteers::parse)
-///   clusters     text, `bits<TAB>word word…`
-///   stats        text, `cap<TAB>freq<TAB>word word…`
+///   gazetteers   Gazetteers::encode (category names; keyed token sequences)
+///   words        WordStats::encode (cluster paths; keyed words)
 ///   transitions  N_TAGS × N_TAGS f32 little-endian, [prev][next]
 ///   weights      rows sorted by key: key delta (varint), tag mask (varint), one i8 per set bit
 /// ```
-pub const FORMAT: u32 = 1;
+///
+/// Words and names are stored as 32-bit hashes, not text: loading is then filling tables, a
+/// few milliseconds, where hashing a hundred thousand words took tens.
+pub const FORMAT: u32 = 2;
 pub const MAGIC: &[u8] = b"PRESSLENS-NER\n";
 
 /// Everything a model file is made of, in the trainer's float form.
 #[derive(Debug, Clone, Default)]
 pub struct ModelParts {
-    pub gazetteers: String,
-    pub clusters: String,
-    pub stats: String,
+    pub lexicon: Lexicon,
     pub transitions: Vec<f32>,
     /// (key32, weights per tag), any order.
     pub rows: Vec<(u32, [f32; N_TAGS])>,
@@ -362,7 +345,12 @@ impl ModelParts {
     /// outliers (the top 1/20000 of non-zero weights) are clipped rather than allowed to
     /// flatten everything else.
     pub fn scale(&self) -> f32 {
-        let mut mags: Vec<f32> = self.rows.iter().flat_map(|(_, r)| r.iter().map(|w| w.abs())).filter(|&m| m > 0.0).collect();
+        let mut mags: Vec<f32> = self
+            .rows
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|w| w.abs()))
+            .filter(|&m| m > 0.0)
+            .collect();
         if mags.is_empty() {
             return 1.0;
         }
@@ -387,7 +375,10 @@ impl ModelParts {
         for (key, q) in &rows {
             put_varint(&mut weights, (key - last) as u64);
             last = *key;
-            let mask = q.iter().enumerate().fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
             put_varint(&mut weights, mask);
             weights.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
         }
@@ -400,12 +391,15 @@ impl ModelParts {
         for i in 0..N_TAGS * N_TAGS {
             trans.extend_from_slice(&self.transitions.get(i).copied().unwrap_or(0.0).to_le_bytes());
         }
+        let mut gazetteers = Vec::new();
+        self.lexicon.gazetteers.encode(&mut gazetteers);
+        let mut words = Vec::new();
+        self.lexicon.words.encode(&mut words);
         let mut out = MAGIC.to_vec();
         for (name, bytes) in [
             ("meta", meta.as_bytes()),
-            ("gazetteers", self.gazetteers.as_bytes()),
-            ("clusters", self.clusters.as_bytes()),
-            ("stats", self.stats.as_bytes()),
+            ("gazetteers", &gazetteers[..]),
+            ("words", &words[..]),
             ("transitions", &trans[..]),
             ("weights", &weights[..]),
         ] {
@@ -415,31 +409,6 @@ impl ModelParts {
             out.extend_from_slice(bytes);
         }
         out
-    }
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        v |= ((b & 0x7f) as u64) << shift;
-        if b < 0x80 {
-            return Some(v);
-        }
-        shift += 7;
-        if shift > 63 {
-            return None;
-        }
     }
 }
 
@@ -463,13 +432,16 @@ impl Model {
         let version = (field("format"), field("features"));
         let expected = (FORMAT.to_string(), super::features::VERSION.to_string());
         if version != (Some(expected.0.as_str()), Some(expected.1.as_str())) {
-            return Err(ModelError::Version(format!("{version:?}, this build reads {expected:?}")));
+            return Err(ModelError::Version(format!(
+                "{version:?}, this build reads {expected:?}"
+            )));
         }
-        let scale: f32 = field("scale").and_then(|s| s.parse().ok()).ok_or(ModelError::Truncated("meta"))?;
-        let gazetteers = Gazetteers::parse(&text(section("gazetteers")?));
-        let clusters = text(section("clusters")?);
-        let stats = text(section("stats")?);
-        let words = WordStats::parse(&clusters, &stats);
+        let scale: f32 = field("scale")
+            .and_then(|s| s.parse().ok())
+            .ok_or(ModelError::Truncated("meta"))?;
+        let gazetteers =
+            Gazetteers::decode(section("gazetteers")?, &mut 0).ok_or(ModelError::Truncated("gazetteers"))?;
+        let words = WordStats::decode(section("words")?, &mut 0).ok_or(ModelError::Truncated("words"))?;
         let trans_bytes = section("transitions")?;
         if trans_bytes.len() != N_TAGS * N_TAGS * 4 {
             return Err(ModelError::Truncated("transitions"));
@@ -568,19 +540,6 @@ mod tests {
     }
 
     #[test]
-    fn varints() {
-        let mut b = vec![];
-        for v in [0u64, 1, 127, 128, 300, 1 << 40] {
-            put_varint(&mut b, v);
-        }
-        let mut at = 0;
-        for v in [0u64, 1, 127, 128, 300, 1 << 40] {
-            assert_eq!(get_varint(&b, &mut at), Some(v));
-        }
-        assert_eq!(get_varint(&[0x80], &mut 0), None);
-    }
-
-    #[test]
     fn weights_table_finds_every_row() {
         let rows: Vec<(u32, [i16; N_TAGS])> = (1..500u32).map(|k| (k * 7919, [k as i16; N_TAGS])).collect();
         let w = Weights::with_rows(&rows);
@@ -596,6 +555,9 @@ mod tests {
         let parts = ModelParts::default();
         let bytes = parts.encode();
         assert!(Model::from_bytes(&bytes).is_ok());
-        assert!(matches!(Model::from_bytes(&bytes[..bytes.len() - 1]), Err(ModelError::Truncated(_))));
+        assert!(matches!(
+            Model::from_bytes(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Truncated(_))
+        ));
     }
 }

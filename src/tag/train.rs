@@ -22,10 +22,7 @@ use crate::tokenize::{tokenize, Tokens};
 
 use super::features::{DocInfo, History, Lexicon};
 use super::lexicon::{is_all_caps, PassThrough};
-use super::model::{
-    key32, record_history, sentence_features, spans_to_tags, tags_to_spans, viterbi,
-    Transitions, KINDS, N_TAGS,
-};
+use super::model::{key32, record_history, spans_to_tags, tags_to_spans, Transitions, Viterbi, KINDS, N_TAGS};
 
 /// A labeled document with byte offsets.
 #[derive(Debug, Clone)]
@@ -40,7 +37,10 @@ pub struct LabeledDoc {
 pub fn parse_labeled(line: &str) -> Result<LabeledDoc, String> {
     let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let text = v["text"].as_str().ok_or("no text")?.to_string();
-    let id = v["id"].as_str().map(String::from).unwrap_or_else(|| v["id"].to_string());
+    let id = v["id"]
+        .as_str()
+        .map(String::from)
+        .unwrap_or_else(|| v["id"].to_string());
     // Code point → byte offsets.
     let bytes_at: Vec<usize> = text.char_indices().map(|(b, _)| b).chain([text.len()]).collect();
     let mut entities = Vec::new();
@@ -48,7 +48,9 @@ pub fn parse_labeled(line: &str) -> Result<LabeledDoc, String> {
         let (Some(s), Some(t), Some(l)) = (e["start"].as_u64(), e["end"].as_u64(), e["label"].as_str()) else {
             continue;
         };
-        let Some(kind) = KINDS.iter().position(|k| k.as_str() == l) else { continue };
+        let Some(kind) = KINDS.iter().position(|k| k.as_str() == l) else {
+            continue;
+        };
         if let (Some(&s), Some(&t)) = (bytes_at.get(s as usize), bytes_at.get(t as usize)) {
             entities.push((s, t, kind));
         }
@@ -108,7 +110,12 @@ pub fn corpus_sentences(text: &str, out: &mut Vec<Vec<String>>) {
         }
         let toks = tokenize(line);
         for s in &toks.sentences {
-            out.push(toks.tokens[s.clone()].iter().map(|t| t.text(line).to_string()).collect());
+            out.push(
+                toks.tokens[s.clone()]
+                    .iter()
+                    .map(|t| t.text(line).to_string())
+                    .collect(),
+            );
         }
     }
 }
@@ -222,6 +229,7 @@ pub struct Perceptron {
     tw: Transitions,
     tu: Transitions,
     steps: f32,
+    viterbi: Viterbi,
 }
 
 impl Default for Perceptron {
@@ -233,6 +241,7 @@ impl Default for Perceptron {
             tw: [[0.0; N_TAGS]; N_TAGS],
             tu: [[0.0; N_TAGS]; N_TAGS],
             steps: 1.0,
+            viterbi: Viterbi::default(),
         }
     }
 }
@@ -269,7 +278,7 @@ impl Perceptron {
             self.score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
             emissions.push(e);
         }
-        viterbi(&emissions, &self.tw, pred);
+        self.viterbi.run(&emissions, &self.tw, pred);
         let right = pred[..] == gold[..];
         if !right {
             for j in 0..gold.len() {
@@ -338,7 +347,8 @@ pub fn train(
             let doc = &train[d];
             history.clear();
             for s in doc.doc.sentences() {
-                sentence_features(&doc.doc, s.clone(), &history, &mut keys, &mut offsets);
+                doc.doc
+                    .sentence_keys(s.clone(), Some(&history), &mut keys, &mut offsets);
                 right += p.learn(&keys, &offsets, &doc.gold_tags[s.clone()], &mut pred) as usize;
                 total += 1;
                 record_history(&doc.doc, s.clone(), &pred, &mut history);
@@ -382,7 +392,11 @@ pub struct Scores {
 impl Scores {
     fn f1_of(tp: usize, fp: usize, fn_: usize) -> (f64, f64, f64) {
         let p = if tp + fp > 0 { tp as f64 / (tp + fp) as f64 } else { 0.0 };
-        let r = if tp + fn_ > 0 { tp as f64 / (tp + fn_) as f64 } else { 0.0 };
+        let r = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
         let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
         (p, r, f)
     }
@@ -447,7 +461,9 @@ mod tests {
     #[test]
     fn alignment_counts_entities_off_token_edges() {
         let lex = lexicon();
-        let d = parse_labeled(r#"{"id":"x","text":"Pro-Moscow rebels","entities":[{"start":4,"end":10,"label":"LOC"}]}"#).unwrap();
+        let d =
+            parse_labeled(r#"{"id":"x","text":"Pro-Moscow rebels","entities":[{"start":4,"end":10,"label":"LOC"}]}"#)
+                .unwrap();
         let p = prepare(&d, &lex);
         assert_eq!(p.misaligned, 1);
         let ok = prepare(&toy_corpus()[1], &lex);
@@ -466,9 +482,7 @@ mod tests {
         assert_eq!(float.overall().2, 1.0, "{}", float.report());
 
         let parts = ModelParts {
-            gazetteers: "@city\nParis\nBerlin\n".into(),
-            clusters: String::new(),
-            stats: String::new(),
+            lexicon: lex.clone(),
             transitions: trans.iter().flatten().copied().collect(),
             rows,
         };
@@ -487,7 +501,10 @@ mod tests {
     fn word_stats_buckets() {
         let s = vec![
             vec!["The".into(), "talks".into(), "in".into(), "Paris".into()],
-            vec!["Paris".into(), "talks".into(), "."].into_iter().map(String::from).collect(),
+            vec!["Paris".into(), "talks".into(), "."]
+                .into_iter()
+                .map(String::from)
+                .collect(),
         ];
         let text = word_stats(&s, 1);
         assert!(text.lines().any(|l| l.starts_with("4\t") && l.contains("paris")));
