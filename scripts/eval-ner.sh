@@ -29,4 +29,4 @@ target/release/presslens-train bench "$shared/data/conll2003/dev.detok.jsonl"
 
 echo "== seeds (entity line; canonical names are partly the resolve stage's job)"
 target/release/presslens analyze "$shared"/seeds/*.txt > "$tmp/seeds.json"
-python3 "$shared/eval/check_seeds.py" "$shared/fixtures/seeds-gold.json" "$tmp/seeds.json" | grep -E '^(entity|SCORE)' || true
+python3 "$shared/eval/check_seeds.py" "$shared/fixtures/seeds-gold.json" "$tmp/seeds.json" | grep -E '^(meta|SCORE)' || true

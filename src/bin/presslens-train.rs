@@ -6,6 +6,7 @@
 //! Word classes take most of the time; `--reuse-clusters` takes them from the cache in
 //! `target/presslens-train/` instead of recomputing them.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -15,9 +16,9 @@ use std::time::Instant;
 use presslens::tag::brown;
 use presslens::tag::features::Lexicon;
 use presslens::tag::lexicon::{Gazetteers, WordStats};
-use presslens::tag::model::{Model, ModelParts};
+use presslens::tag::model::{Model, ModelParts, PassParts, Transitions, N_TAGS};
 use presslens::tag::train::{
-    clusters_text, corpus_sentences, evaluate, parse_labeled, prepare, tag_with, train, word_stats, LabeledDoc,
+    clusters_text, corpus_sentences, evaluate, jackknife, parse_labeled, prepare, tag_with, train, word_stats, LabeledDoc,
     Prepared, TrainConfig,
 };
 
@@ -30,12 +31,18 @@ USAGE: presslens-train [OPTIONS]
     --data DIR          shared data folder (default ../shared/data)
     --out FILE          model file to write (default models/ner.model)
     --gazetteers FILE   gazetteer text (default models/gazetteers.txt)
-    --epochs N          perceptron epochs (default 12)
+    --epochs N          perceptron epochs (default 10)
     --seed N            shuffling seed (default 1)
     --classes N         Brown clusters (default 600)
     --reuse-clusters    take word classes from target/presslens-train/ if there
-    --also-tokenized    train on train.jsonl as well as train.detok.jsonl
-    --no-dev            do not evaluate on dev.detok.jsonl after each epoch";
+    --detok-only        train on train.detok.jsonl only, not also on train.jsonl
+    --no-dev            do not evaluate on dev.detok.jsonl after each epoch
+    --holdout K[:J]     hold every K-th training document out (those with index % K = J) and evaluate on those instead of
+                        dev (for choosing settings without looking at dev)
+    --errors FILE       write the evaluation documents' wrong spans to FILE
+    --passes N          1, or 2 for a second pass that sees the first one's tags (default 2)
+    --folds K           folds for the first-pass tags the second pass trains on (default 5)
+    -v, --verbose       evaluate after every epoch, not only the last";
 
 struct Args {
     data: PathBuf,
@@ -47,6 +54,12 @@ struct Args {
     reuse_clusters: bool,
     also_tokenized: bool,
     dev: bool,
+    holdout: usize,
+    holdout_offset: usize,
+    errors: Option<PathBuf>,
+    passes: usize,
+    folds: usize,
+    verbose: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -54,12 +67,18 @@ fn parse_args() -> Result<Args, String> {
         data: "../shared/data".into(),
         out: "models/ner.model".into(),
         gazetteers: "models/gazetteers.txt".into(),
-        epochs: 12,
+        epochs: 10,
         seed: 1,
         classes: 600,
         reuse_clusters: false,
-        also_tokenized: false,
+        also_tokenized: true,
         dev: true,
+        holdout: 0,
+        holdout_offset: 0,
+        errors: None,
+        passes: 2,
+        folds: 5,
+        verbose: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -72,8 +91,18 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => a.seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--classes" => a.classes = value()?.parse().map_err(|e| format!("--classes: {e}"))?,
             "--reuse-clusters" => a.reuse_clusters = true,
-            "--also-tokenized" => a.also_tokenized = true,
+            "--detok-only" => a.also_tokenized = false,
             "--no-dev" => a.dev = false,
+            "--errors" => a.errors = Some(value()?.into()),
+            "--passes" => a.passes = value()?.parse().map_err(|e| format!("--passes: {e}"))?,
+            "--folds" => a.folds = value()?.parse().map_err(|e| format!("--folds: {e}"))?,
+            "-v" | "--verbose" => a.verbose = true,
+            "--holdout" => {
+                let v = value()?;
+                let (k, off) = v.split_once(':').unwrap_or((&v, ""));
+                a.holdout = k.parse().map_err(|e| format!("--holdout: {e}"))?;
+                a.holdout_offset = if off.is_empty() { a.holdout / 2 } else { off.parse().map_err(|e| format!("--holdout: {e}"))? };
+            }
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
         }
@@ -147,18 +176,31 @@ fn run(args: &Args) -> io::Result<()> {
         eprintln!("[{:>6.1}s] {msg}", started.elapsed().as_secs_f64());
     };
     let conll = args.data.join("conll2003");
-    let mut train_docs = read_labeled(&conll.join("train.detok.jsonl"))?;
+    // With --holdout K, every K-th training document (in both tokenisations) is set aside
+    // and evaluated on instead of dev.
+    let held = |i: usize| args.holdout > 0 && i % args.holdout == args.holdout_offset;
+    let split = |docs: Vec<LabeledDoc>| -> (Vec<LabeledDoc>, Vec<LabeledDoc>) {
+        let (out, keep): (Vec<_>, Vec<_>) = docs.into_iter().enumerate().partition(|(i, _)| held(*i));
+        (keep.into_iter().map(|p| p.1).collect(), out.into_iter().map(|p| p.1).collect())
+    };
+    let (mut train_docs, held_out) = split(read_labeled(&conll.join("train.detok.jsonl"))?);
     let n_detok = train_docs.len();
+    // A document and its other tokenisation share a fold.
+    let mut fold_of: Vec<usize> = (0..n_detok).map(|i| i % args.folds.max(1)).collect();
     if args.also_tokenized {
-        train_docs.extend(read_labeled(&conll.join("train.jsonl"))?);
+        train_docs.extend(split(read_labeled(&conll.join("train.jsonl"))?).0);
+        fold_of.extend((0..train_docs.len() - n_detok).map(|i| i % args.folds.max(1)));
     }
-    let dev_docs = if args.dev {
+    let dev_docs = if args.holdout > 0 {
+        held_out
+    } else if args.dev {
         read_labeled(&conll.join("dev.detok.jsonl"))?
     } else {
         Vec::new()
     };
+    let eval_name = if args.holdout > 0 { "held-out" } else { "dev" };
     log(format!(
-        "{} training documents, {} dev documents",
+        "{} training documents, {} {eval_name} documents",
         train_docs.len(),
         dev_docs.len()
     ));
@@ -220,27 +262,49 @@ fn run(args: &Args) -> io::Result<()> {
         epochs: args.epochs,
         seed: args.seed,
     };
-    let perceptron = train(&train_set, &config, |epoch, p, right| {
-        let mut msg = format!(
-            "epoch {:>2}: {:.3} of sentences right, {} features",
-            epoch + 1,
-            right,
-            p.n_features()
-        );
-        if !dev_set.is_empty() {
-            let (rows, trans) = p.averaged();
-            let table = rows.into_iter().collect();
-            let s = evaluate(&dev_set, |d| tag_with(&table, &trans, d));
-            msg += &format!(", dev F1 {:.4}", s.overall().2);
+    let mut train_set = train_set;
+    let mut dev_set = dev_set;
+    let mut passes = Vec::new();
+    for pass in 0..args.passes {
+        if pass > 0 {
+            // The second pass learns from first-pass tags of text the first pass has not seen.
+            log(format!("pass {}: first-pass tags of the training text, {} folds", pass + 1, args.folds));
+            let tags = jackknife(&train_set, &fold_of, args.folds, &config);
+            for (d, t) in train_set.iter_mut().zip(&tags) {
+                d.doc.set_first_pass(Some(t));
+            }
+            let prev: &PassParts = &passes[pass - 1];
+            let table: HashMap<u32, [f32; N_TAGS]> = prev.rows.iter().cloned().collect();
+            let trans = transitions_of(prev);
+            for d in dev_set.iter_mut() {
+                let t = tag_with(&table, &trans, &d.doc);
+                d.doc.set_first_pass(Some(&t));
+            }
         }
-        log(msg);
-    });
-    let (rows, trans) = perceptron.averaged();
-    let parts = ModelParts {
-        lexicon: lex,
-        transitions: trans.iter().flatten().copied().collect(),
-        rows,
-    };
+        let refs: Vec<&Prepared> = train_set.iter().collect();
+        let perceptron = train(&refs, &config, |epoch, p, right| {
+            let mut msg = format!(
+                "pass {} epoch {:>2}: {:.3} of sentences right, {} features",
+                pass + 1,
+                epoch + 1,
+                right,
+                p.n_features()
+            );
+            if !dev_set.is_empty() && (args.verbose || epoch + 1 == args.epochs) {
+                let (rows, trans) = p.averaged();
+                let table = rows.into_iter().collect();
+                let s = evaluate(&mut dev_set, |d| tag_with(&table, &trans, d));
+                msg += &format!(", {eval_name} F1 {:.4}", s.overall().2);
+            }
+            log(msg);
+        });
+        let (rows, trans) = perceptron.averaged();
+        passes.push(PassParts {
+            transitions: trans.iter().flatten().copied().collect(),
+            rows,
+        });
+    }
+    let parts = ModelParts { lexicon: lex, passes };
     let bytes = parts.encode();
     if let Some(dir) = args.out.parent() {
         fs::create_dir_all(dir)?;
@@ -254,8 +318,11 @@ fn run(args: &Args) -> io::Result<()> {
         model.n_features
     ));
     if !dev_set.is_empty() {
-        let s = evaluate(&dev_set, |d| model.tag_document(d));
-        log(format!("dev.detok with the written model:\n{}", s.report()));
+        let s = evaluate(&mut dev_set, |d| model.tag_document(d));
+        log(format!("{eval_name} with the written model:\n{}", s.report()));
+        if let Some(path) = &args.errors {
+            write_errors(path, &dev_docs, &dev_set, &model)?;
+        }
     }
     Ok(())
 }
@@ -309,4 +376,48 @@ fn bench(path: &Path) -> io::Result<()> {
         done as f64 / 1e6
     );
     Ok(())
+}
+
+/// Writes each evaluation document's missed and spurious spans with their lines, for reading
+/// errors on held-out training documents.
+fn write_errors(path: &Path, docs: &[LabeledDoc], prepared: &[Prepared], model: &Model) -> io::Result<()> {
+    use presslens::tag::model::{tags_to_spans, KINDS};
+    let mut out = io::BufWriter::new(fs::File::create(path)?);
+    for (d, p) in docs.iter().zip(prepared) {
+        let mut doc = presslens::tag::features::DocInfo::new(&d.text, &p.tokens, &model.lexicon);
+        let tags = model.tag_document(&mut doc);
+        let pred: Vec<(usize, usize, usize)> = tags_to_spans(&tags)
+            .into_iter()
+            .map(|(a, b, k)| (p.tokens.tokens[a].start, p.tokens.tokens[b - 1].end, k))
+            .collect();
+        let line_of = |at: usize| {
+            let s = d.text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let e = d.text[at..].find('\n').map_or(d.text.len(), |i| at + i);
+            &d.text[s..e]
+        };
+        for g in &d.entities {
+            if !pred.contains(g) {
+                let got: Vec<String> = pred
+                    .iter()
+                    .filter(|q| q.0 < g.1 && g.0 < q.1)
+                    .map(|q| format!("{}:{}", &d.text[q.0..q.1], KINDS[q.2].as_str()))
+                    .collect();
+                writeln!(out, "MISS {}:{} got {:?}\t| {}", &d.text[g.0..g.1], KINDS[g.2].as_str(), got, line_of(g.0))?;
+            }
+        }
+        for q in &pred {
+            if !d.entities.iter().any(|g| g.0 < q.1 && q.0 < g.1) {
+                writeln!(out, "SPUR {}:{}\t| {}", &d.text[q.0..q.1], KINDS[q.2].as_str(), line_of(q.0))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn transitions_of(p: &PassParts) -> Transitions {
+    let mut t = [[0.0; N_TAGS]; N_TAGS];
+    for (i, v) in p.transitions.iter().enumerate().take(N_TAGS * N_TAGS) {
+        t[i / N_TAGS][i % N_TAGS] = *v;
+    }
+    t
 }

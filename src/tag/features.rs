@@ -24,7 +24,7 @@ use super::lexicon::{
 
 /// The feature set's version, written into model files: a model trained on another feature
 /// set is refused rather than silently misread. Bump it whenever a template changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The name lists and word statistics features are looked up in.
 #[derive(Debug, Default, Clone)]
@@ -73,7 +73,14 @@ mod t {
     pub const SHAPE_M2: u64 = 48;
     pub const SHAPE_P2: u64 = 49;
     pub const CAPS_SENT_LOWER: u64 = 50;
+    // 60..=63 were the first pass's own tags, see `set_first_pass`.
+    pub const P1_DOC_MAJOR: u64 = 64;
+    pub const P1_DOC_HAS: u64 = 65;
+    pub const P1_DOC_TAG: u64 = 66;
 }
+
+/// Room for every tag number in first-pass counts (the model has 17 tags).
+const TAG_SLOTS: usize = 17;
 
 /// Cluster-path prefix lengths for the token itself and for its neighbours.
 const CLUSTER_PREFIXES: [u8; 4] = [4, 6, 10, 20];
@@ -112,6 +119,10 @@ const BOUNDARY_AFTER: u64 = 0x5eed_0000_0000_0002;
 pub struct DocInfo {
     info: Vec<TokenInfo>,
     sentences: Vec<std::ops::Range<usize>>,
+    /// Second-pass features from a first pass over the whole document: token `i`'s keys are
+    /// `first_pass[first_pass_at[i]..first_pass_at[i + 1]]` (empty before [`Self::set_first_pass`]).
+    first_pass: Vec<u64>,
+    first_pass_at: Vec<u32>,
 }
 
 impl DocInfo {
@@ -186,7 +197,58 @@ impl DocInfo {
         DocInfo {
             info,
             sentences: tokens.sentences.clone(),
+            first_pass: Vec::new(),
+            first_pass_at: Vec::new(),
         }
+    }
+
+    /// Adds the second pass's features from the first pass's tags (one per token, see
+    /// `model`'s tag numbering): what the first pass said about the same word everywhere else
+    /// in the document, before and after (Krishnan & Manning 2006, "An effective two-stage
+    /// model for exploiting non-local dependencies in named entity recognition"): the kind it
+    /// got most often, every kind it got, and its most frequent tag inside names. `None`
+    /// removes them.
+    ///
+    /// Why not the first pass's tag of the token itself: with it the second pass learns to
+    /// copy the first (held-out F1 0.9297 against 0.9310 for one pass); without it, 0.9337.
+    pub fn set_first_pass(&mut self, tags: Option<&[u8]>) {
+        self.first_pass.clear();
+        self.first_pass_at.clear();
+        let Some(tags) = tags.filter(|t| t.len() == self.info.len()) else { return };
+        // Tag counts by word, over the whole document.
+        let mut by_word: HashKeyed<[u16; TAG_SLOTS]> = HashKeyed::default();
+        for (i, &t) in tags.iter().enumerate() {
+            if let Some(k) = self.history_key(i) {
+                let c = by_word.entry(k).or_default();
+                c[t as usize % TAG_SLOTS] = c[t as usize % TAG_SLOTS].saturating_add(1);
+            }
+        }
+        let mut out = std::mem::take(&mut self.first_pass);
+        self.first_pass_at.push(0);
+        for i in 0..self.info.len() {
+            if let Some(mut counts) = self.history_key(i).and_then(|k| by_word.get(&k).copied()) {
+                counts[tags[i] as usize % TAG_SLOTS] -= 1; // others only
+                let mut kinds = [0u16; 5];
+                for (tag, &c) in counts.iter().enumerate() {
+                    kinds[if tag == 0 { 0 } else { 1 + (tag - 1) / 4 }] += c;
+                }
+                if kinds.iter().any(|&c| c > 0) {
+                    let major = (0..5).max_by_key(|&k| (kinds[k], std::cmp::Reverse(k))).unwrap_or(0);
+                    out.push(mix(t::P1_DOC_MAJOR, major as u64));
+                    for (k, &c) in kinds.iter().enumerate() {
+                        if c > 0 {
+                            out.push(mix(t::P1_DOC_HAS, k as u64));
+                        }
+                    }
+                    let best_tag = (1..TAG_SLOTS).max_by_key(|&t| (counts[t], std::cmp::Reverse(t)));
+                    if let Some(bt) = best_tag.filter(|&bt| counts[bt] > 0) {
+                        out.push(mix(t::P1_DOC_TAG, bt as u64));
+                    }
+                }
+            }
+            self.first_pass_at.push(out.len() as u32);
+        }
+        self.first_pass = out;
     }
 
     pub fn sentences(&self) -> &[std::ops::Range<usize>] {
@@ -225,6 +287,9 @@ impl DocInfo {
             self.token_keys(i, s, e, keys);
             if let Some(h) = history {
                 h.keys(self.history_key(i), keys);
+            }
+            if !self.first_pass_at.is_empty() {
+                keys.extend_from_slice(&self.first_pass[self.first_pass_at[i] as usize..self.first_pass_at[i + 1] as usize]);
             }
             offsets.push(keys.len() as u32);
         }

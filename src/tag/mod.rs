@@ -64,8 +64,8 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
 
 /// Names by the given model, as byte spans.
 pub fn tag_names(model: &Model, text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
-    let doc = DocInfo::new(text, tokens, &model.lexicon);
-    let tags = model.tag_document(&doc);
+    let mut doc = DocInfo::new(text, tokens, &model.lexicon);
+    let tags = model.tag_document(&mut doc);
     model::tags_to_spans(&tags)
         .into_iter()
         .map(|(s, e, k)| EntitySpan {

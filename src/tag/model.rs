@@ -276,14 +276,39 @@ impl Weights {
     }
 }
 
-/// A loaded model.
+/// One pass of the tagger: its weights and transition scores.
 #[derive(Debug)]
-pub struct Model {
-    pub lexicon: Lexicon,
+struct Pass {
     weights: Weights,
     transitions: Transitions,
     /// Weight units: a stored value `v` means `v * scale`.
     scale: f32,
+}
+
+impl Pass {
+    /// Emission scores of one token from its feature keys.
+    fn score(&self, keys: &[u64], out: &mut [f32; N_TAGS]) {
+        let mut acc = [0i32; N_TAGS];
+        for &k in keys {
+            if let Some(row) = self.weights.get(key32(k)) {
+                for (a, &v) in acc.iter_mut().zip(row) {
+                    *a += v as i32;
+                }
+            }
+        }
+        for (o, a) in out.iter_mut().zip(acc) {
+            *o = a as f32 * self.scale;
+        }
+    }
+}
+
+/// A loaded model: the word knowledge and one or two passes. With two, the second sees the
+/// first one's tags for the whole document (see [`DocInfo::set_first_pass`]).
+#[derive(Debug)]
+pub struct Model {
+    pub lexicon: Lexicon,
+    passes: Vec<Pass>,
+    /// Feature rows over all passes.
     pub n_features: usize,
 }
 
@@ -316,41 +341,45 @@ impl std::error::Error for ModelError {}
 /// ```text
 /// MAGIC
 /// then sections, each: name, '\n', length (u32 little-endian), bytes:
-///   meta         text, key=value lines: format, features (template version), scale, rows
+///   meta         text, key=value lines: format, features (template version), passes, scales
 ///   gazetteers   Gazetteers::encode (category names; keyed token sequences)
 ///   words        WordStats::encode (cluster paths; keyed words)
+///   and per pass:
 ///   transitions  N_TAGS × N_TAGS f32 little-endian, [prev][next]
 ///   weights      rows sorted by key: key delta (varint), tag mask (varint), one i8 per set bit
 /// ```
 ///
 /// Words and names are stored as 32-bit hashes, not text: loading is then filling tables, a
 /// few milliseconds, where hashing a hundred thousand words took tens.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
 pub const MAGIC: &[u8] = b"PRESSLENS-NER\n";
 
-/// Everything a model file is made of, in the trainer's float form.
+/// One pass in the trainer's float form.
 #[derive(Debug, Clone, Default)]
-pub struct ModelParts {
-    pub lexicon: Lexicon,
+pub struct PassParts {
+    /// N_TAGS × N_TAGS, `[prev][next]`.
     pub transitions: Vec<f32>,
     /// (key32, weights per tag), any order.
     pub rows: Vec<(u32, [f32; N_TAGS])>,
 }
 
+/// Everything a model file is made of, in the trainer's float form.
+#[derive(Debug, Clone, Default)]
+pub struct ModelParts {
+    pub lexicon: Lexicon,
+    pub passes: Vec<PassParts>,
+}
+
 /// Largest stored weight value.
 const QMAX: f32 = 127.0;
 
-impl ModelParts {
+impl PassParts {
     /// The scale that maps the weights onto i8: the largest magnitude, except that a few
     /// outliers (the top 1/20000 of non-zero weights) are clipped rather than allowed to
     /// flatten everything else.
     pub fn scale(&self) -> f32 {
-        let mut mags: Vec<f32> = self
-            .rows
-            .iter()
-            .flat_map(|(_, r)| r.iter().map(|w| w.abs()))
-            .filter(|&m| m > 0.0)
-            .collect();
+        let mut mags: Vec<f32> =
+            self.rows.iter().flat_map(|(_, r)| r.iter().map(|w| w.abs())).filter(|&m| m > 0.0).collect();
         if mags.is_empty() {
             return 1.0;
         }
@@ -359,9 +388,9 @@ impl ModelParts {
         (*kth / QMAX).max(f32::MIN_POSITIVE)
     }
 
-    /// Encodes the model file.
-    pub fn encode(&self) -> Vec<u8> {
-        let scale = self.scale();
+    /// The quantised weights section and the number of rows kept (rows that round to all
+    /// zeros are dropped).
+    fn encode_weights(&self, scale: f32) -> (Vec<u8>, usize) {
         let mut rows: Vec<(u32, [i8; N_TAGS])> = self
             .rows
             .iter()
@@ -370,43 +399,47 @@ impl ModelParts {
             .collect();
         rows.sort_by_key(|r| r.0);
         rows.dedup_by_key(|r| r.0);
-        let mut weights = Vec::new();
+        let mut out = Vec::new();
         let mut last = 0u32;
         for (key, q) in &rows {
-            put_varint(&mut weights, (key - last) as u64);
+            put_varint(&mut out, (key - last) as u64);
             last = *key;
-            let mask = q
-                .iter()
-                .enumerate()
-                .fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
-            put_varint(&mut weights, mask);
-            weights.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
+            let mask = q.iter().enumerate().fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
+            put_varint(&mut out, mask);
+            out.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
         }
-        let meta = format!(
-            "format={FORMAT}\nfeatures={}\nscale={scale:e}\nrows={}\n",
-            super::features::VERSION,
-            rows.len()
-        );
-        let mut trans = Vec::with_capacity(N_TAGS * N_TAGS * 4);
-        for i in 0..N_TAGS * N_TAGS {
-            trans.extend_from_slice(&self.transitions.get(i).copied().unwrap_or(0.0).to_le_bytes());
-        }
+        (out, rows.len())
+    }
+}
+
+impl ModelParts {
+    /// Encodes the model file.
+    pub fn encode(&self) -> Vec<u8> {
+        let mut meta = format!("format={FORMAT}\nfeatures={}\npasses={}\n", super::features::VERSION, self.passes.len());
+        let mut sections: Vec<(String, Vec<u8>)> = Vec::new();
         let mut gazetteers = Vec::new();
         self.lexicon.gazetteers.encode(&mut gazetteers);
+        sections.push(("gazetteers".into(), gazetteers));
         let mut words = Vec::new();
         self.lexicon.words.encode(&mut words);
+        sections.push(("words".into(), words));
+        for (n, pass) in self.passes.iter().enumerate() {
+            let scale = pass.scale();
+            let (weights, rows) = pass.encode_weights(scale);
+            meta += &format!("scale.{n}={scale:e}\nrows.{n}={rows}\n");
+            let mut trans = Vec::with_capacity(N_TAGS * N_TAGS * 4);
+            for i in 0..N_TAGS * N_TAGS {
+                trans.extend_from_slice(&pass.transitions.get(i).copied().unwrap_or(0.0).to_le_bytes());
+            }
+            sections.push(("transitions".into(), trans));
+            sections.push(("weights".into(), weights));
+        }
         let mut out = MAGIC.to_vec();
-        for (name, bytes) in [
-            ("meta", meta.as_bytes()),
-            ("gazetteers", &gazetteers[..]),
-            ("words", &words[..]),
-            ("transitions", &trans[..]),
-            ("weights", &weights[..]),
-        ] {
+        for (name, bytes) in std::iter::once(("meta".to_string(), meta.into_bytes())).chain(sections) {
             out.extend_from_slice(name.as_bytes());
             out.push(b'\n');
             out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
-            out.extend_from_slice(bytes);
+            out.extend_from_slice(&bytes);
         }
         out
     }
@@ -421,80 +454,91 @@ impl Model {
             if rest.len() < head || &rest[..name.len()] != name.as_bytes() || rest[name.len()] != b'\n' {
                 return Err(ModelError::Truncated(name));
             }
-            let len = u32::from_le_bytes(rest[name.len() + 1..head].try_into().unwrap_or_default()) as usize;
+            let len = u32::from_le_bytes([rest[head - 4], rest[head - 3], rest[head - 2], rest[head - 1]]) as usize;
             let body = rest.get(head..head + len).ok_or(ModelError::Truncated(name))?;
             rest = &rest[head + len..];
             Ok(body)
         };
-        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-        let meta = text(section("meta")?);
+        let meta = String::from_utf8_lossy(section("meta")?).into_owned();
         let field = |k: &str| meta.lines().find_map(|l| l.strip_prefix(k)?.strip_prefix('='));
         let version = (field("format"), field("features"));
         let expected = (FORMAT.to_string(), super::features::VERSION.to_string());
         if version != (Some(expected.0.as_str()), Some(expected.1.as_str())) {
-            return Err(ModelError::Version(format!(
-                "{version:?}, this build reads {expected:?}"
-            )));
+            return Err(ModelError::Version(format!("{version:?}, this build reads {expected:?}")));
         }
-        let scale: f32 = field("scale")
-            .and_then(|s| s.parse().ok())
-            .ok_or(ModelError::Truncated("meta"))?;
+        let n_passes: usize = field("passes").and_then(|s| s.parse().ok()).ok_or(ModelError::Truncated("meta"))?;
         let gazetteers =
             Gazetteers::decode(section("gazetteers")?, &mut 0).ok_or(ModelError::Truncated("gazetteers"))?;
         let words = WordStats::decode(section("words")?, &mut 0).ok_or(ModelError::Truncated("words"))?;
-        let trans_bytes = section("transitions")?;
-        if trans_bytes.len() != N_TAGS * N_TAGS * 4 {
-            return Err(ModelError::Truncated("transitions"));
-        }
-        let mut transitions = [[0f32; N_TAGS]; N_TAGS];
-        for (i, c) in trans_bytes.chunks_exact(4).enumerate() {
-            transitions[i / N_TAGS][i % N_TAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
-        }
-        let wb = section("weights")?;
-        let mut rows = Vec::new();
-        let mut at = 0;
-        let mut key = 0u32;
-        while at < wb.len() {
-            let delta = get_varint(wb, &mut at).ok_or(ModelError::Truncated("weights"))?;
-            let mask = get_varint(wb, &mut at).ok_or(ModelError::Truncated("weights"))?;
-            key = key.wrapping_add(delta as u32);
-            let mut vals = [0i16; N_TAGS];
-            for (i, v) in vals.iter_mut().enumerate() {
-                if mask & (1 << i) != 0 {
-                    *v = *wb.get(at).ok_or(ModelError::Truncated("weights"))? as i8 as i16;
-                    at += 1;
-                }
+        let mut passes = Vec::with_capacity(n_passes);
+        let mut n_features = 0;
+        for n in 0..n_passes {
+            let scale: f32 = field(&format!("scale.{n}"))
+                .and_then(|s| s.parse().ok())
+                .ok_or(ModelError::Truncated("meta"))?;
+            let trans_bytes = section("transitions")?;
+            if trans_bytes.len() != N_TAGS * N_TAGS * 4 {
+                return Err(ModelError::Truncated("transitions"));
             }
-            rows.push((key, vals));
+            let mut transitions = [[0f32; N_TAGS]; N_TAGS];
+            for (i, c) in trans_bytes.chunks_exact(4).enumerate() {
+                transitions[i / N_TAGS][i % N_TAGS] = f32::from_le_bytes([c[0], c[1], c[2], c[3]]);
+            }
+            let rows = decode_weights(section("weights")?).ok_or(ModelError::Truncated("weights"))?;
+            n_features += rows.len();
+            passes.push(Pass {
+                weights: Weights::with_rows(&rows),
+                transitions,
+                scale,
+            });
         }
         Ok(Model {
             lexicon: Lexicon { gazetteers, words },
-            n_features: rows.len(),
-            weights: Weights::with_rows(&rows),
-            transitions,
-            scale,
+            passes,
+            n_features,
         })
     }
 
-    /// Emission scores of one token from its feature keys.
-    pub fn score(&self, keys: &[u64], out: &mut [f32; N_TAGS]) {
-        let mut acc = [0i32; N_TAGS];
-        for &k in keys {
-            if let Some(row) = self.weights.get(key32(k)) {
-                for (a, &v) in acc.iter_mut().zip(row) {
-                    *a += v as i32;
-                }
+    /// Tags a prepared document, one tag per token; leaves the first pass's features set on
+    /// `doc` when there are two passes.
+    pub fn tag_document(&self, doc: &mut DocInfo) -> Vec<u8> {
+        doc.set_first_pass(None);
+        let mut tags = Vec::new();
+        for (n, pass) in self.passes.iter().enumerate() {
+            if n > 0 {
+                doc.set_first_pass(Some(&tags));
             }
+            tags = decode_document(doc, &pass.transitions, |keys, out| pass.score(keys, out));
         }
-        for (o, a) in out.iter_mut().zip(acc) {
-            *o = a as f32 * self.scale;
+        if tags.is_empty() {
+            tags = vec![OUTSIDE; doc.len()];
         }
+        tags
     }
 
-    /// Tags a prepared document: one tag per token.
-    pub fn tag_document(&self, doc: &DocInfo) -> Vec<u8> {
-        decode_document(doc, &self.transitions, |keys, out| self.score(keys, out))
+    pub fn passes(&self) -> usize {
+        self.passes.len()
     }
+}
+
+/// Reads a weights section.
+fn decode_weights(wb: &[u8]) -> Option<Vec<(u32, [i16; N_TAGS])>> {
+    let mut rows = Vec::new();
+    let mut at = 0;
+    let mut key = 0u32;
+    while at < wb.len() {
+        key = key.wrapping_add(get_varint(wb, &mut at)? as u32);
+        let mask = get_varint(wb, &mut at)?;
+        let mut vals = [0i16; N_TAGS];
+        for (i, v) in vals.iter_mut().enumerate() {
+            if mask & (1 << i) != 0 {
+                *v = *wb.get(at)? as i8 as i16;
+                at += 1;
+            }
+        }
+        rows.push((key, vals));
+    }
+    Some(rows)
 }
 
 #[cfg(test)]
@@ -552,7 +596,10 @@ mod tests {
     #[test]
     fn bad_files_are_errors() {
         assert_eq!(Model::from_bytes(b"hello").unwrap_err(), ModelError::NotAModel);
-        let parts = ModelParts::default();
+        let parts = ModelParts {
+            passes: vec![PassParts::default()],
+            ..ModelParts::default()
+        };
         let bytes = parts.encode();
         assert!(Model::from_bytes(&bytes).is_ok());
         assert!(matches!(

@@ -331,7 +331,7 @@ impl Perceptron {
 
 /// Runs `epochs` passes over `train`, calling `after_epoch(epoch, &perceptron)` after each.
 pub fn train(
-    train: &[Prepared],
+    train: &[&Prepared],
     config: &TrainConfig,
     mut after_epoch: impl FnMut(usize, &Perceptron, f64),
 ) -> Perceptron {
@@ -360,10 +360,10 @@ pub fn train(
 }
 
 /// Tags every document with `tag_document` and scores the spans against the gold ones.
-pub fn evaluate(docs: &[Prepared], tag_document: impl Fn(&DocInfo) -> Vec<u8>) -> Scores {
+pub fn evaluate(docs: &mut [Prepared], mut tag_document: impl FnMut(&mut DocInfo) -> Vec<u8>) -> Scores {
     let mut s = Scores::default();
-    for d in docs {
-        let tags = tag_document(&d.doc);
+    for d in docs.iter_mut() {
+        let tags = tag_document(&mut d.doc);
         let mut pred: Vec<(usize, usize, usize)> = tags_to_spans(&tags)
             .into_iter()
             .map(|(a, b, k)| (d.tokens.tokens[a].start, d.tokens.tokens[b - 1].end, k))
@@ -418,6 +418,23 @@ impl Scores {
     }
 }
 
+/// First-pass tags for every training document, each from a model trained without the fold
+/// it is in (`fold_of[d]` < `folds`): what a first pass says about text it has not seen, which
+/// is what the second pass will get at tagging time.
+pub fn jackknife(docs: &[Prepared], fold_of: &[usize], folds: usize, config: &TrainConfig) -> Vec<Vec<u8>> {
+    let mut out = vec![Vec::new(); docs.len()];
+    for f in 0..folds {
+        let rest: Vec<&Prepared> = docs.iter().zip(fold_of).filter(|(_, &k)| k != f).map(|(d, _)| d).collect();
+        let p = train(&rest, config, |_, _, _| {});
+        let (rows, trans) = p.averaged();
+        let table: HashMap<u32, [f32; N_TAGS]> = rows.into_iter().collect();
+        for (d, _) in docs.iter().enumerate().filter(|(d, _)| fold_of[*d] == f) {
+            out[d] = tag_with(&table, &trans, &docs[d].doc);
+        }
+    }
+    out
+}
+
 /// The float model's tags for a document (evaluation between epochs).
 pub fn tag_with(rows: &HashMap<u32, [f32; N_TAGS]>, trans: &Transitions, doc: &DocInfo) -> Vec<u8> {
     super::model::decode_document(doc, trans, |keys, out| {
@@ -434,7 +451,7 @@ pub fn tag_with(rows: &HashMap<u32, [f32; N_TAGS]>, trans: &Transitions, doc: &D
 mod tests {
     use super::*;
     use crate::tag::lexicon::{Gazetteers, WordStats};
-    use crate::tag::model::{Model, ModelParts};
+    use crate::tag::model::{Model, ModelParts, PassParts};
 
     fn lexicon() -> Lexicon {
         Lexicon {
@@ -474,23 +491,27 @@ mod tests {
     #[test]
     fn perceptron_learns_the_toy_corpus_and_the_model_file_round_trips() {
         let lex = lexicon();
-        let docs: Vec<Prepared> = toy_corpus().iter().map(|d| prepare(d, &lex)).collect();
-        let p = train(&docs, &TrainConfig { epochs: 8, seed: 7 }, |_, _, _| {});
+        let mut docs: Vec<Prepared> = toy_corpus().iter().map(|d| prepare(d, &lex)).collect();
+        let refs: Vec<&Prepared> = docs.iter().collect();
+        let p = train(&refs, &TrainConfig { epochs: 8, seed: 7 }, |_, _, _| {});
         let (rows, trans) = p.averaged();
         let table: HashMap<u32, [f32; N_TAGS]> = rows.iter().cloned().collect();
-        let float = evaluate(&docs, |d| tag_with(&table, &trans, d));
+        let float = evaluate(&mut docs, |d| tag_with(&table, &trans, d));
         assert_eq!(float.overall().2, 1.0, "{}", float.report());
 
         let parts = ModelParts {
             lexicon: lex.clone(),
-            transitions: trans.iter().flatten().copied().collect(),
-            rows,
+            passes: vec![PassParts {
+                transitions: trans.iter().flatten().copied().collect(),
+                rows,
+            }],
         };
         let bytes = parts.encode();
         let model = Model::from_bytes(&bytes).unwrap();
         // The same documents through the loaded model: same tags as the float model had.
-        for d in &docs {
-            assert_eq!(model.tag_document(&d.doc), tag_with(&table, &trans, &d.doc));
+        for d in &mut docs {
+            let float_tags = tag_with(&table, &trans, &d.doc);
+            assert_eq!(model.tag_document(&mut d.doc), float_tags);
         }
         // And the file is stable: encode(load(encode(x))) needs the same bytes to reload equal.
         let again = Model::from_bytes(&bytes).unwrap();
