@@ -437,7 +437,7 @@ pub fn jackknife(docs: &[Prepared], fold_of: &[usize], folds: usize, config: &Tr
 
 /// The float model's tags for a document (evaluation between epochs).
 pub fn tag_with(rows: &HashMap<u32, [f32; N_TAGS]>, trans: &Transitions, doc: &DocInfo) -> Vec<u8> {
-    super::model::decode_document(doc, trans, |keys, out| {
+    super::model::decode_document(doc, trans, |_| {}, |keys, out| {
         *out = [0.0; N_TAGS];
         for &k in keys {
             if let Some(row) = rows.get(&key32(k)) {
