@@ -5,7 +5,8 @@
 # hand. The packages are fetched into a temporary folder with the ordinary clients (npm, pip)
 # and read by scripts/gazetteers.mjs. Sources and licences (also written into the file header):
 #
-#   @faker-js/faker 10.6.0 (npm, MIT)        person first and last names of all its locales, company suffixes
+#   @faker-js/faker 10.6.0 (npm, MIT)        person first and last names of all its locales, English
+#                                            honorifics, company suffixes
 #   world-countries 5.1.0  (npm, ODbL 1.0)   country names, alternative spellings, capitals, regions, demonyms
 #   i18n-nationality 1.4.0 (npm, MIT)        English nationality adjectives
 #   countries-list 3.4.1   (npm, MIT)        country names and capitals

