@@ -101,7 +101,7 @@ pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledD
     // Edits: (byte position, bytes deleted, text inserted), in order.
     let mut edits: Vec<(usize, usize, &str)> = Vec::new();
     // Acronyms without their periods (`U.S.` → `US`), in half of the documents.
-    if rng.next() % 2 == 0 {
+    if rng.next_u64().is_multiple_of(2) {
         let mut pos = 0;
         for w in text.split([' ', '\n']) {
             let b = w.as_bytes();
@@ -117,10 +117,10 @@ pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledD
     let no_period: Vec<&str> = honorifics.iter().map(|h| h.trim_end_matches('.')).collect();
     for &(s, _, k) in &d.entities {
         let at_word_start = s == 0 || text[..s].ends_with([' ', '\n']);
-        let roll = (rng.next() % 1000) as f64 / 1000.0;
+        let roll = (rng.next_u64() % 1000) as f64 / 1000.0;
         if k == per && at_word_start && roll < HONORIFIC_RATE && !honorifics.is_empty() {
-            let i = (rng.next() % honorifics.len() as u64) as usize;
-            let h = if rng.next() % 2 == 0 { no_period[i] } else { honorifics[i].as_str() };
+            let i = (rng.next_u64() % honorifics.len() as u64) as usize;
+            let h = if rng.next_u64().is_multiple_of(2) { no_period[i] } else { honorifics[i].as_str() };
             edits.push((s, 0, h));
             edits.push((s, 0, " "));
         }
@@ -289,7 +289,7 @@ impl Rng {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -298,7 +298,7 @@ impl Rng {
 
     pub fn shuffle<T>(&mut self, v: &mut [T]) {
         for i in (1..v.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
+            let j = (self.next_u64() % (i as u64 + 1)) as usize;
             v.swap(i, j);
         }
     }
