@@ -14,7 +14,7 @@
 //! Templates follow Ratinov & Roth (2009, "Design challenges and misconceptions in named entity
 //! recognition"): words and shapes in a ±2 window, affixes, Brown-cluster prefixes of 4/6/10/20
 //! bits, gazetteer matches, and non-local features (the same word elsewhere in the document,
-//! and the labels it got before).
+//! and the labels it got before, and the words around its other mentions).
 
 use crate::tokenize::Tokens;
 
@@ -24,7 +24,7 @@ use super::lexicon::{
 
 /// The feature set's version, written into model files: a model trained on another feature
 /// set is refused rather than silently misread. Bump it whenever a template changes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The name lists and word statistics features are looked up in.
 #[derive(Debug, Default, Clone)]
@@ -73,6 +73,8 @@ mod t {
     pub const SHAPE_M2: u64 = 48;
     pub const SHAPE_P2: u64 = 49;
     pub const CAPS_SENT_LOWER: u64 = 50;
+    pub const AGG_PREV: u64 = 55;
+    pub const AGG_NEXT: u64 = 56;
     // 60..=63 were the first pass's own tags, see `set_first_pass`.
     pub const P1_DOC_MAJOR: u64 = 64;
     pub const P1_DOC_HAS: u64 = 65;
@@ -123,7 +125,14 @@ pub struct DocInfo {
     /// `first_pass[first_pass_at[i]..first_pass_at[i + 1]]` (empty before [`Self::set_first_pass`]).
     first_pass: Vec<u64>,
     first_pass_at: Vec<u32>,
+    /// Context aggregation: the words around other mentions of the same capitalised word,
+    /// token `i`'s keys are `aggregated[aggregated_at[i]..aggregated_at[i + 1]]`.
+    aggregated: Vec<u64>,
+    aggregated_at: Vec<u32>,
 }
+
+/// How many other mentions lend their neighbours to a word's context features.
+const AGGREGATE_MENTIONS: usize = 4;
 
 impl DocInfo {
     /// Looks every token of the document up.
@@ -194,11 +203,41 @@ impl DocInfo {
                 }
             })
             .collect();
+        // Context aggregation (Ratinov & Roth 2009): what surrounds the other mentions.
+        let mut mentions: HashKeyed<Vec<u32>> = HashKeyed::default();
+        for i in 0..n {
+            if is_capitalised(words[i]) {
+                mentions.entry(lower[i]).or_default().push(i as u32);
+            }
+        }
+        let neighbour = |j: usize, d: isize| -> u64 {
+            let k = j as isize + d;
+            if k < 0 || k as usize >= n { BOUNDARY_BEFORE } else { lower[k as usize] }
+        };
+        let mut aggregated = Vec::new();
+        let mut aggregated_at = vec![0u32];
+        for i in 0..n {
+            if let Some(ms) = mentions.get(&lower[i]).filter(|m| m.len() > 1 && is_capitalised(words[i])) {
+                let (own_prev, own_next) = (neighbour(i, -1), neighbour(i, 1));
+                for &j in ms.iter().filter(|&&j| j as usize != i).take(AGGREGATE_MENTIONS) {
+                    let (p, q) = (neighbour(j as usize, -1), neighbour(j as usize, 1));
+                    if p != own_prev {
+                        aggregated.push(mix(t::AGG_PREV, p));
+                    }
+                    if q != own_next {
+                        aggregated.push(mix(t::AGG_NEXT, q));
+                    }
+                }
+            }
+            aggregated_at.push(aggregated.len() as u32);
+        }
         DocInfo {
             info,
             sentences: tokens.sentences.clone(),
             first_pass: Vec::new(),
             first_pass_at: Vec::new(),
+            aggregated,
+            aggregated_at,
         }
     }
 
@@ -288,6 +327,7 @@ impl DocInfo {
             if let Some(h) = history {
                 h.keys(self.history_key(i), keys);
             }
+            keys.extend_from_slice(&self.aggregated[self.aggregated_at[i] as usize..self.aggregated_at[i + 1] as usize]);
             if !self.first_pass_at.is_empty() {
                 keys.extend_from_slice(&self.first_pass[self.first_pass_at[i] as usize..self.first_pass_at[i + 1] as usize]);
             }
@@ -566,6 +606,20 @@ mod tests {
         let (doc, _) = keys_of("PARIS TALKS END\nThe talks ended.");
         assert!(doc.info[0].caps_sentence && !doc.info[4].caps_sentence);
         assert!(doc.info[1].doc_lower, "`TALKS` is lowercase elsewhere");
+    }
+
+    #[test]
+    fn other_mentions_lend_their_neighbours() {
+        // `Rotor` after `coach of` lends `of` to the `Rotor` that opens the second sentence.
+        let (doc, keys) = keys_of("Rotor lost. The coach of Rotor resigned.");
+        let first = &keys[0];
+        assert!(first.contains(&mix(t::AGG_PREV, hash_lower("of"))));
+        assert!(first.contains(&mix(t::AGG_NEXT, hash_lower("resigned"))));
+        // A capitalised word mentioned once (`The`, 3) and a lowercase word (`coach`, 4) get none.
+        let agg = |i: usize| doc.aggregated_at[i + 1] - doc.aggregated_at[i];
+        assert_eq!((agg(3), agg(4)), (0, 0));
+        assert_eq!(agg(6), 2, "the second `Rotor` gets the first one's start of text and `lost`");
+        assert_eq!(keys.len(), 9);
     }
 
     #[test]
