@@ -2,17 +2,22 @@
 //!
 //! In: the text and its [`Tokens`]. Out: [`EntitySpan`]s (byte ranges with a [`Label`]), sorted
 //! and not overlapping. Names (PER, ORG, LOC, MISC) come from a trained linear-chain model
-//! ([`model`], over the features in [`features`] and the word knowledge in [`lexicon`]);
+//! ([`model`]: BILOU tags, Viterbi, two passes, the second seeing what the first said about
+//! each word across the whole document), over the features in [`features`] and the word
+//! knowledge in [`lexicon`] (gazetteers, Brown clusters, capitalisation statistics);
 //! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
 //! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
 //! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
+// Training-only code stays out of the browser build.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod brown;
 pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod numeric;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
 use std::sync::OnceLock;
