@@ -610,15 +610,15 @@ mod tests {
 
     #[test]
     fn other_mentions_lend_their_neighbours() {
-        // `Rotor` after `coach of` lends `of` to the `Rotor` that opens the second sentence.
-        let (doc, keys) = keys_of("Rotor lost. The coach of Rotor resigned.");
+        // `Vardex` after `coach of` lends `of` to the `Vardex` that opens the second sentence.
+        let (doc, keys) = keys_of("Vardex lost. The coach of Vardex resigned.");
         let first = &keys[0];
         assert!(first.contains(&mix(t::AGG_PREV, hash_lower("of"))));
         assert!(first.contains(&mix(t::AGG_NEXT, hash_lower("resigned"))));
         // A capitalised word mentioned once (`The`, 3) and a lowercase word (`coach`, 4) get none.
         let agg = |i: usize| doc.aggregated_at[i + 1] - doc.aggregated_at[i];
         assert_eq!((agg(3), agg(4)), (0, 0));
-        assert_eq!(agg(6), 2, "the second `Rotor` gets the first one's start of text and `lost`");
+        assert_eq!(agg(6), 2, "the second `Vardex` gets the first one's start of text and `lost`");
         assert_eq!(keys.len(), 9);
     }
 
