@@ -59,7 +59,11 @@ pub fn tokenize(text: &str) -> Tokens {
             breaks_before.push(tokens.len());
             newline_pending = false;
         }
-        split_chunk(text, i, chunk_end, &mut tokens);
+        let line_end = text[chunk_end..]
+            .chars()
+            .find(|c| !matches!(c, ' ' | '\t'))
+            .is_none_or(|c| c == '\n' || c == '\r');
+        split_chunk(text, i, chunk_end, line_end, &mut tokens);
         i = chunk_end;
     }
     let sentences = split_sentences(text, &tokens, &breaks_before);
@@ -96,8 +100,10 @@ fn is_always_split(c: char) -> bool {
     )
 }
 
-/// Splits one whitespace-free chunk into tokens.
-fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+/// Splits one whitespace-free chunk into tokens. At the end of a line a final period is the
+/// sentence's, even after an abbreviation (`… Acme Inc.` → `Inc` `.`, `in the U.S.` → `U.S`
+/// `.`), as in CoNLL-2003, whose entities end before it.
+fn split_chunk(text: &str, start: usize, end: usize, line_end: bool, out: &mut Vec<Token>) {
     let mut s = start;
     let mut e = end;
     // Leading punctuation and currency symbols, one token each.
@@ -119,7 +125,8 @@ fn split_chunk(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let c = text[s..e].chars().next_back().unwrap_or(' ');
         let cs = e - c.len_utf8();
         if c == '.' {
-            if is_abbreviation(&text[s..cs]) || text[s..e].chars().all(|c| c == '.') {
+            let sentence_final = line_end && e == end && cs > s && text[s..cs].chars().any(char::is_alphanumeric);
+            if !sentence_final && (is_abbreviation(&text[s..cs]) || text[s..e].chars().all(|c| c == '.')) {
                 break;
             }
             trailing.push(Token { start: cs, end: e });
@@ -379,6 +386,13 @@ mod tests {
             words("at 10:30, 1996-08-22 AT&T US$ C$5"),
             ["at", "10:30", ",", "1996-08-22", "AT&T", "US$", "C$5"]
         );
+    }
+
+    #[test]
+    fn a_period_ending_a_line_is_the_sentence_s() {
+        assert_eq!(words("bought Acme Inc.\nIn the U.S.  \nNext"), ["bought", "Acme", "Inc", ".", "In", "the", "U.S", ".", "Next"]);
+        assert_eq!(words("Acme Inc. said"), ["Acme", "Inc.", "said"]);
+        assert_eq!(words("Mr.\nSmith"), ["Mr", ".", "Smith"]);
     }
 
     #[test]

@@ -1,15 +1,42 @@
 //! Tag: tokens in, entity spans out.
 //!
 //! In: the text and its [`Tokens`]. Out: [`EntitySpan`]s (byte ranges with a [`Label`]), sorted
-//! and not overlapping. Names (PER, ORG, LOC, MISC) come from [`names`]; numeric and temporal
-//! expressions from the rules in [`numeric`]; where both claim a token, the name wins.
+//! and not overlapping. Names (PER, ORG, LOC, MISC) come from a trained linear-chain model
+//! ([`model`]: BILOU tags, Viterbi, two passes, the second seeing what the first said about
+//! each word across the whole document), over the features in [`features`] and the word
+//! knowledge in [`lexicon`] (gazetteers, Brown clusters, capitalisation statistics);
+//! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
+//! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
+//! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
-pub mod names;
+// Training-only code stays out of the browser build.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod brown;
+pub mod features;
+pub mod lexicon;
+pub mod model;
 pub mod numeric;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use std::sync::OnceLock;
 
 pub use crate::schema::Label;
 use crate::tokenize::Tokens;
+
+use features::DocInfo;
+use model::{Model, KINDS};
+
+/// The model file, written by `presslens-train`.
+static MODEL_BYTES: &[u8] = include_bytes!("../../models/ner.model");
+
+/// The embedded model, loaded on first use; `None` if the file is unreadable (then only the
+/// numeric rules run; a test guards against shipping such a file).
+pub fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).ok()).as_ref()
+}
 
 /// A labelled byte range of the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,32 +46,69 @@ pub struct EntitySpan {
     pub label: Label,
 }
 
-/// Finds every entity span in a tokenized text. A numeric or temporal span wins over the names
-/// inside it (`12 February 2019` over `February`); otherwise a name wins over what it overlaps.
+/// Finds every entity span in a tokenized text.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
-    let numeric = numeric::tag_numeric(text, tokens);
-    let names = names::tag_names(text, tokens);
-    let mut spans = Vec::with_capacity(names.len() + numeric.len());
-    let mut n = 0;
-    for name in names {
-        while n < numeric.len() && numeric[n].end <= name.start {
-            n += 1;
+    let names = match model() {
+        Some(m) => tag_names(m, text, tokens),
+        None => Vec::new(),
+    };
+    let mut spans = Vec::with_capacity(names.len());
+    let mut next_name = 0;
+    for n in numeric::tag_numeric(text, tokens) {
+        while next_name < names.len() && names[next_name].end <= n.start {
+            next_name += 1;
         }
-        let inside_numeric = numeric.get(n).is_some_and(|s| s.start <= name.start && name.end <= s.end);
-        if !inside_numeric {
-            spans.push(name);
-        }
-    }
-    let mut k = 0;
-    let names_len = spans.len();
-    for num in numeric {
-        while k < names_len && spans[k].end <= num.start {
-            k += 1;
-        }
-        if k >= names_len || spans[k].start >= num.end {
-            spans.push(num);
+        if names.get(next_name).is_none_or(|s| s.start >= n.end) {
+            spans.push(n);
         }
     }
+    spans.extend(names);
     spans.sort_by_key(|s| s.start);
     spans
+}
+
+/// Names by the given model, as byte spans.
+pub fn tag_names(model: &Model, text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
+    let mut doc = DocInfo::new(text, tokens, &model.lexicon);
+    let tags = model.tag_document(&mut doc);
+    model::tags_to_spans(&tags)
+        .into_iter()
+        .map(|(s, e, k)| EntitySpan {
+            start: tokens.tokens[s].start,
+            end: tokens.tokens[e - 1].end,
+            label: KINDS[k],
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn labelled(text: &str) -> Vec<(&str, Label)> {
+        tag(text, &tokenize(text))
+            .into_iter()
+            .map(|s| (&text[s.start..s.end], s.label))
+            .collect()
+    }
+
+    #[test]
+    fn the_embedded_model_loads_and_finds_plain_names() {
+        let m = model().expect("models/ner.model must load");
+        assert!(m.n_features > 1000);
+        let found = labelled("Angela Merkel flew to Paris on Tuesday to meet officials of the European Union.");
+        assert!(found.contains(&("Angela Merkel", Label::PER)), "{found:?}");
+        assert!(found.contains(&("Paris", Label::LOC)), "{found:?}");
+        assert!(found.contains(&("European Union", Label::ORG)), "{found:?}");
+        assert!(found.contains(&("Tuesday", Label::DATE)), "{found:?}");
+    }
+
+    #[test]
+    fn names_win_over_numbers_and_spans_do_not_overlap() {
+        let text = "The G7 met in 2019. Talks with 5,000 troops in Paris cost $2 billion.";
+        let spans = tag(text, &tokenize(text));
+        assert!(spans.windows(2).all(|w| w[0].end <= w[1].start), "{spans:?}");
+        assert!(labelled(text).contains(&("$2 billion", Label::MONEY)));
+    }
 }
