@@ -2,11 +2,12 @@
 //!
 //! In: the articles' canonical entities and quotes. Out: the story's entities (merged across
 //! articles by type and name; a one-word name joins the one full name across the set that ends
-//! with it, so `Okonkwo` in one article meets `Ada Okonkwo` in another) and the quotes several
-//! articles share. What it does not do: re-read any text; it works on names only.
+//! with it, so `Okonkwo` in one article meets `Ada Okonkwo` in another, and a plural nationality
+//! joins its singular) and the quotes several articles share. What it does not do: re-read any text; it works on names only.
 
 use std::collections::HashMap;
 
+use crate::resolve::entities::plural_stem;
 use crate::schema::{Article, Label, SharedQuote, Story, StoryEntity};
 
 /// Shortest quote, in words, that counts as shared (shorter ones are phrases, not quotes).
@@ -27,7 +28,15 @@ fn story_entities(articles: &[Article]) -> Vec<StoryEntity> {
         .filter(|e| e.label == Label::PER && e.name.contains(' '))
         .map(|e| e.name.as_str())
         .collect();
+    let misc_names: std::collections::HashSet<&str> =
+        articles.iter().flat_map(|a| &a.entities).filter(|e| e.label == Label::MISC).map(|e| e.name.as_str()).collect();
     let canonical = |label: Label, name: &str| -> String {
+        // `Venezuelans` in one article meets `Venezuelan` in another.
+        if label == Label::MISC {
+            if let Some(stem) = plural_stem(name).filter(|s| misc_names.contains(s)) {
+                return stem.to_string();
+            }
+        }
         if label == Label::PER && !name.contains(' ') {
             let mut matches: Vec<&str> = full_names
                 .iter()
@@ -177,6 +186,15 @@ mod tests {
         assert_eq!(story.entities.len(), 3);
         assert_eq!(story.shared_quotes.len(), 1);
         assert_eq!(story.shared_quotes[0].articles, vec![0, 1]);
+    }
+
+    #[test]
+    fn plural_nationalities_meet_across_articles() {
+        let a = article(&[("Chilean", Label::MISC, 1)], &[]);
+        let b = article(&[("Chileans", Label::MISC, 2)], &[]);
+        let story = aggregate(&[a, b]);
+        assert_eq!(story.entities.len(), 1);
+        assert_eq!((story.entities[0].name.as_str(), story.entities[0].mentions), ("Chilean", 3));
     }
 
     #[test]

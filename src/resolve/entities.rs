@@ -53,6 +53,12 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
             }
         }
     }
+    let mut misc_forms: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in surface.iter().enumerate() {
+        if labels[i] == Label::MISC {
+            misc_forms.entry(s.as_str()).or_insert(i);
+        }
+    }
     // Each span's representative: the span whose surface names its entity.
     let mut rep: Vec<usize> = (0..spans.len()).collect();
     for i in 0..spans.len() {
@@ -70,6 +76,13 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
             if let Some(&j) = by_initials.get(s.as_str()) {
                 rep[i] = j;
                 labels[i] = labels[j];
+                continue;
+            }
+        }
+        // A plural nationality joins its singular: `Venezuelans` with `Venezuelan`.
+        if labels[i] == Label::MISC {
+            if let Some(&j) = plural_stem(s).and_then(|stem| misc_forms.get(stem)) {
+                rep[i] = j;
             }
         }
     }
@@ -124,6 +137,12 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
         }
     }
     (entities.into_iter().map(|(r, _)| r).collect(), entity_of)
+}
+
+/// `Venezuelans` → `Venezuelan`: the singular of a one-word plural (not `Swiss`).
+pub fn plural_stem(word: &str) -> Option<&str> {
+    let stem = word.strip_suffix('s')?;
+    (!stem.ends_with('s') && !stem.contains(' ') && stem.chars().count() >= 3).then_some(stem)
 }
 
 /// Acronym → expansion, learned from newswire by `scripts/build-aliases.py`.
@@ -256,6 +275,16 @@ mod tests {
         let (ents, _) = resolve_entities(text, &spans);
         assert_eq!(ents.len(), 2, "{ents:?}");
         assert_eq!(ents.iter().find(|e| e.label == Label::MISC).unwrap().name, "Russian");
+    }
+
+    #[test]
+    fn plural_nationalities_join_the_singular() {
+        let text = "Chilean officials said Chileans had fled; Swiss banks and the Swis.";
+        let spans = spans_of(text, &[("Chilean", Label::MISC), ("Chileans", Label::MISC), ("Swiss", Label::MISC), ("Swis", Label::MISC)]);
+        let (ents, _) = resolve_entities(text, &spans);
+        assert_eq!(ents.len(), 3, "{ents:?}");
+        assert_eq!(ents[0].name, "Chileans");
+        assert_eq!(ents[0].mentions.len(), 2);
     }
 
     #[test]
