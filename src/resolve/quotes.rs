@@ -177,12 +177,17 @@ const ROLE_NOUNS: &[&str] = &[
 /// Maximum tokens read after a quote looking for its reporting verb.
 const MAX_TOKENS_AFTER: usize = 14;
 
+/// Maximum tokens read before a quote looking for its reporting verb and subject.
+const MAX_TOKENS_BEFORE: usize = 60;
+
 struct Context<'a> {
     text: &'a str,
     words: Vec<&'a str>,
     toks: &'a Tokens,
     /// For each token, the span covering it.
     span_at: Vec<Option<usize>>,
+    /// For each token, the person entity mentioned last before it.
+    person_before: Vec<Option<usize>>,
     spans: &'a [EntitySpan],
     entity_of: &'a [usize],
     entities: &'a [Resolved],
@@ -207,15 +212,15 @@ pub fn find_quotes(
             span_at[i] = Some(s);
         }
     }
-    let cx = Context {
-        text,
-        words,
-        toks,
-        span_at,
-        spans,
-        entity_of,
-        entities,
-    };
+    let mut person_before = Vec::with_capacity(words.len());
+    let mut last_person = None;
+    for s in &span_at {
+        person_before.push(last_person);
+        if let Some(e) = s.map(|s| entity_of[s]).filter(|&e| entities[e].label == Label::PER) {
+            last_person = Some(e);
+        }
+    }
+    let cx = Context { text, words, toks, span_at, person_before, spans, entity_of, entities };
     let mut out: Vec<FoundQuote> = Vec::new();
     let mut previous_end_token = None;
     for range in quote_ranges(text) {
@@ -315,8 +320,9 @@ impl Context<'_> {
         s.get(i).cloned().unwrap_or(token..token + 1)
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.words[i].to_lowercase()
+    /// Whether token `i` is one of `words` (ASCII case ignored; no allocation).
+    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        words.iter().any(|w| w.eq_ignore_ascii_case(self.words[i]))
     }
 
     /// A reporting verb in running text: lowercase and not part of a name (`United States`).
@@ -361,16 +367,18 @@ impl Context<'_> {
                 i += 1;
             }
         }
-        // 2. Before the quote.
+        // 2. Before the quote (within a window: a reporting clause is never far from its quote,
+        //    and a bounded scan keeps a text of a hundred thousand quotes linear).
         let mut v = open;
-        while v > sentence.start {
+        let window_start = sentence.start.max(open.saturating_sub(MAX_TOKENS_BEFORE));
+        while v > window_start {
             v -= 1;
             if !self.is_reporting(v) {
                 continue;
             }
-            let cue = self.lower(v);
+            let cue = self.words[v].to_lowercase();
             let verb =
-                if cue == "quoted" && v >= 1 && matches!(self.lower(v - 1).as_str(), "was" | "were" | "is" | "been") {
+                if cue == "quoted" && v >= 1 && self.is_one_of(v - 1, &["was", "were", "is", "been"]) {
                     v - 1
                 } else {
                     v
@@ -380,9 +388,10 @@ impl Context<'_> {
                 return Some(a);
             }
         }
-        // 3. "according to X" anywhere in the sentence.
-        for i in sentence.start..end_sentence.saturating_sub(1) {
-            if self.lower(i) == "according" && self.lower(i + 1) == "to" {
+        // 3. "according to X" in the sentence, near the quote.
+        let near_end = end_sentence.min(close.unwrap_or(open) + MAX_TOKENS_AFTER).saturating_sub(1);
+        for i in window_start..near_end {
+            if self.is_one_of(i, &["according"]) && self.is_one_of(i + 1, &["to"]) {
                 let subject = self.phrase_after(i + 2, end_sentence);
                 if let Some(a) = self.speaker(subject, open, previous, "according to") {
                     return Some(a);
@@ -405,7 +414,8 @@ impl Context<'_> {
     /// an empty subject (`…and has branded`) defers to the previous clause.
     fn clause_before(&self, verb: usize, start: usize) -> Range<usize> {
         let mut j = verb;
-        while j > start && !CLAUSE_BOUNDARIES.contains(&self.lower(j - 1).as_str()) {
+        // Subjects longer than 12 tokens are refused anyway; stop looking after 13.
+        while j > start && verb - j <= 12 && !self.is_one_of(j - 1, CLAUSE_BOUNDARIES) {
             j -= 1;
         }
         j..verb
@@ -467,7 +477,7 @@ impl Context<'_> {
 
     fn trim_edges(&self, mut r: Range<usize>) -> Range<usize> {
         let edge = |i: usize| {
-            EDGE_WORDS.contains(&self.lower(i).as_str())
+            self.is_one_of(i, EDGE_WORDS)
                 || self.words[i].ends_with("ly") && self.words[i].chars().next().is_some_and(char::is_lowercase)
         };
         while r.start < r.end && (edge(r.start) || !self.words[r.start].chars().any(char::is_alphanumeric)) {
@@ -497,10 +507,7 @@ impl Context<'_> {
     }
 
     fn last_person_before(&self, token: usize) -> Option<usize> {
-        (0..token)
-            .rev()
-            .filter_map(|i| self.entity_at(i))
-            .find(|&e| self.entities[e].label == Label::PER)
+        self.person_before[token]
     }
 }
 
