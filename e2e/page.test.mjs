@@ -90,7 +90,7 @@ test('files: HTML, a legacy encoding, and a binary file that gets a clear messag
     { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]) },
   ]);
   await page.waitForSelector('.tab[data-tab="2"]');
-  assert.equal(await page.textContent('.tab[data-tab="0"]'), 'Council backs library');
+  assert.equal(await page.textContent('.tab[data-tab="0"]'), '#1 Council backs library');
   assert.doesNotMatch(await page.textContent('.body'), /Home|The Paper/);
 
   await page.click('.tab[data-tab="1"]');

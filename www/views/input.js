@@ -100,6 +100,7 @@ export function renderInput(s) {
       el('span', { class: 'size' }, formatSize(d.size)),
       el('button', { type: 'button', class: 'remove', 'aria-label': `Remove ${d.name}`, dataset: { remove: d.id } }, '×')));
   replace(document.getElementById('documents'), items);
+  document.getElementById('input').classList.toggle('has-documents', s.documents.length > 0);
   const status = document.getElementById('status');
   status.textContent = s.message;
   status.className = `status ${s.status}`;

@@ -65,7 +65,7 @@ export function renderResults(s) {
     el('button', {
       type: 'button', role: 'tab', class: `tab${a.error ? ' failed' : ''}`, 'aria-selected': s.selected === i ? 'true' : 'false',
       dataset: { tab: i }, title: a.file,
-    }, shorten(a.meta?.title || a.file, 48)));
+    }, `#${i + 1} `, shorten(a.meta?.title || a.meta?.source || a.file, 44)));
   if (many) {
     tabs.push(el('button', { type: 'button', role: 'tab', class: 'tab story', 'aria-selected': s.selected === 'story' ? 'true' : 'false', dataset: { tab: 'story' } }, 'The story across articles'));
   }
