@@ -3,7 +3,11 @@
 import init, { analyze, version } from './pkg/presslens.js';
 
 const ready = init().then(
-  () => self.postMessage({ ready: true, version: version() }),
+  () => {
+    // Load the tagger's model now, not on the user's first analysis.
+    analyze([{ name: 'warm-up.txt', text: 'The council met in Paris on Monday.' }], { clean: false });
+    self.postMessage({ ready: true, version: version() });
+  },
   (error) => self.postMessage({ fatal: `the analyzer could not be loaded: ${error?.message ?? error}` }),
 );
 
