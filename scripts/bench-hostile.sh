@@ -33,7 +33,7 @@ for f in "$dir"/*; do
   name=$(basename "$f")
   if /usr/bin/time -f '%e %M' -o "$dir/.time" timeout 60 target/release/presslens analyze "$f" > "$dir/.out" 2>/dev/null; then
     read -r secs kb < "$dir/.time"
-    summary=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["articles"][0]; print(a.get("error") or f"body {len(a[\"body\"])} chars, {len(a[\"entities\"])} entities, {len(a[\"quotes\"])} quotes, {len(a[\"removed\"])} removed")' "$dir/.out")
+    summary=$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["articles"][0]; print(a.get("error") or "body %d chars, %d entities, %d quotes, %d removed" % (len(a["body"]), len(a["entities"]), len(a["quotes"]), len(a["removed"])))' "$dir/.out")
     printf '%-18s %8s %8d  %s\n' "$name" "$secs" $((kb / 1024)) "$summary"
   else
     printf '%-18s %8s %8s  %s\n' "$name" ">60" "-" "FAILED or timed out"
