@@ -6,6 +6,7 @@
 # English only.
 #   usage: scripts/cv-clean.sh [text|html|both] [FOLDS] [SEEDS] [SHARED_DIR]
 #   e.g.   scripts/cv-clean.sh both 5 "0 1 2"
+#   CV_ARGS="--trees 60 --depth 4" scripts/cv-clean.sh ...   passes training options through
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which=${1:-both}
@@ -16,13 +17,14 @@ cases=$shared/data/extraction-dev/cases.jsonl
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 nice -n 10 cargo build --release --quiet --bin presslens-train-clean
+bin=${CARGO_TARGET_DIR:-target}/release
 modes=(text html)
 [ "$which" = both ] || modes=("$which")
 for mode in "${modes[@]}"; do
   scores=()
   for seed in $seeds; do
-    nice -n 10 target/release/presslens-train-clean cv --mode "$mode" --folds "$folds" --seed "$seed" \
-      --cases "$cases" > "$tmp/cv.jsonl" 2> "$tmp/cv.log"
+    nice -n 10 "$bin"/presslens-train-clean cv --mode "$mode" --folds "$folds" --seed "$seed" \
+      --cases "$cases" ${CV_ARGS:-} > "$tmp/cv.jsonl" 2> "$tmp/cv.log"
     all=$(python3 "$shared/eval/score_clean.py" "$cases" "$tmp/cv.jsonl" | tail -1 | cut -d' ' -f2)
     en=$(python3 "$shared/eval/score_clean.py" "$cases" "$tmp/cv.jsonl" --lang en | tail -1 | cut -d' ' -f2)
     echo "$mode seed $seed: all F1 $all | en F1 $en"

@@ -162,8 +162,8 @@ fn to_schema(
     if cleaned.body.is_empty() && options.clean {
         notes.push("no article text was found: every line looked like page furniture (see removed)".into());
     }
-    let source_text =
-        (options.clean && (doc.format == decode::Format::Html || options.source_text)).then(|| segmented.source.clone());
+    let source_text = (options.clean && (doc.format == decode::Format::Html || options.source_text))
+        .then(|| segmented.source.clone());
     Article {
         file: doc.name.clone(),
         error: None,

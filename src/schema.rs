@@ -171,7 +171,12 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { offsets: OffsetUnit::Codepoint, clean: true, entities: true, source_text: false }
+        Options {
+            offsets: OffsetUnit::Codepoint,
+            clean: true,
+            entities: true,
+            source_text: false,
+        }
     }
 }
 

@@ -390,7 +390,10 @@ mod tests {
 
     #[test]
     fn a_period_ending_a_line_is_the_sentence_s() {
-        assert_eq!(words("bought Acme Inc.\nIn the U.S.  \nNext"), ["bought", "Acme", "Inc", ".", "In", "the", "U.S", ".", "Next"]);
+        assert_eq!(
+            words("bought Acme Inc.\nIn the U.S.  \nNext"),
+            ["bought", "Acme", "Inc", ".", "In", "the", "U.S", ".", "Next"]
+        );
         assert_eq!(words("Acme Inc. said"), ["Acme", "Inc.", "said"]);
         assert_eq!(words("Mr.\nSmith"), ["Mr", ".", "Smith"]);
     }

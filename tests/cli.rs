@@ -20,7 +20,10 @@ fn presslens(args: &[&str], stdin: &str) -> Output {
 }
 
 fn lines(out: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 /// `text[start..end]` in code points.
@@ -45,13 +48,26 @@ fn ner_answers_every_line_with_code_point_offsets() {
     let entities = answers[0]["entities"].as_array().unwrap();
     let found: Vec<(String, &str)> = entities
         .iter()
-        .map(|e| (cut(text, e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()), e["label"].as_str().unwrap()))
+        .map(|e| {
+            (
+                cut(text, e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()),
+                e["label"].as_str().unwrap(),
+            )
+        })
         .collect();
-    for want in [("₹900", "MONEY"), ("12 February 2019", "DATE"), ("5%", "PERCENT"), ("2018", "DATE")] {
+    for want in [
+        ("₹900", "MONEY"),
+        ("12 February 2019", "DATE"),
+        ("5%", "PERCENT"),
+        ("2018", "DATE"),
+    ] {
         assert!(found.contains(&(want.0.to_string(), want.1)), "{want:?} in {found:?}");
     }
     for e in entities {
-        assert_eq!(cut(text, e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()), e["text"].as_str().unwrap());
+        assert_eq!(
+            cut(text, e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()),
+            e["text"].as_str().unwrap()
+        );
     }
     assert!(answers[1]["error"].as_str().unwrap().contains("line 2: not valid JSON"));
     assert_eq!(answers[2]["id"], 7);
@@ -62,7 +78,8 @@ fn ner_answers_every_line_with_code_point_offsets() {
 #[test]
 fn clean_reads_text_and_html() {
     let para = "The council approved the budget for the new library on Monday after a long debate in the chamber.";
-    let pasted = format!("Home\nNews\nSport\n\n{para}\n\n{para}\n\nShare on Facebook\nSubscribe now for unlimited access.");
+    let pasted =
+        format!("Home\nNews\nSport\n\n{para}\n\n{para}\n\nShare on Facebook\nSubscribe now for unlimited access.");
     let html = format!("<html><head><title>Library</title></head><body><nav><a href=/>Home</a></nav><p>{para}</p><p>{para}</p></body></html>");
     let input = format!(
         "{}\n{}\n{}\n",
@@ -81,7 +98,10 @@ fn clean_reads_text_and_html() {
 
 #[test]
 fn analyze_prints_one_document_in_the_schema() {
-    let out = presslens(&["analyze", "seeds/001_a4e9cc67d4521fe8.txt", "-"], "A second article read from stdin.");
+    let out = presslens(
+        &["analyze", "seeds/001_a4e9cc67d4521fe8.txt", "-"],
+        "A second article read from stdin.",
+    );
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let analysis: Value = serde_json::from_slice(&out.stdout).unwrap();
     let articles = analysis["articles"].as_array().unwrap();
@@ -91,12 +111,18 @@ fn analyze_prints_one_document_in_the_schema() {
         assert!(articles[0].get(key).is_some(), "article has {key}");
     }
     for key in ["title", "source", "byline", "date", "dateline", "url"] {
-        assert!(articles[0]["meta"].get(key).is_some(), "meta has {key} (null when absent)");
+        assert!(
+            articles[0]["meta"].get(key).is_some(),
+            "meta has {key} (null when absent)"
+        );
     }
     let body = articles[0]["body"].as_str().unwrap();
     for e in articles[0]["entities"].as_array().unwrap() {
         for m in e["mentions"].as_array().unwrap() {
-            assert_eq!(cut(body, m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap()), m["text"].as_str().unwrap());
+            assert_eq!(
+                cut(body, m["start"].as_u64().unwrap(), m["end"].as_u64().unwrap()),
+                m["text"].as_str().unwrap()
+            );
         }
     }
     assert!(analysis["story"]["entities"].as_array().is_some());
@@ -121,7 +147,10 @@ fn bad_files_and_usage() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read no/such/file.txt"));
     assert_eq!(presslens(&["analyze"], "").status.code(), Some(2));
     assert_eq!(presslens(&["frobnicate"], "").status.code(), Some(2));
-    assert_eq!(presslens(&["analyze", "--offsets", "miles", "x"], "").status.code(), Some(2));
+    assert_eq!(
+        presslens(&["analyze", "--offsets", "miles", "x"], "").status.code(),
+        Some(2)
+    );
     for command in ["ner", "clean", "analyze"] {
         let help = presslens(&[command, "--help"], "");
         assert!(help.status.success());

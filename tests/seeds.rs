@@ -20,7 +20,11 @@ fn seeds_pass_the_gold_checks() {
         .map(|e| e.unwrap().path().display().to_string())
         .filter(|p| p.ends_with(".txt"))
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_presslens")).arg("analyze").args(&seeds).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_presslens"))
+        .arg("analyze")
+        .args(&seeds)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let analysis = std::env::temp_dir().join(format!("presslens-seeds-{}.json", std::process::id()));
     std::fs::write(&analysis, &out.stdout).unwrap();
@@ -35,7 +39,10 @@ fn seeds_pass_the_gold_checks() {
     // The summary line: "meta 30/30  body 10/10  drop 26/26  entity 74/126  quote 19/24".
     let summary = report.lines().rev().nth(1).unwrap_or_default();
     let score = |kind: &str| -> (usize, usize) {
-        let field = summary.split("  ").find_map(|f| f.strip_prefix(&format!("{kind} "))).expect(kind);
+        let field = summary
+            .split("  ")
+            .find_map(|f| f.strip_prefix(&format!("{kind} ")))
+            .expect(kind);
         let (p, t) = field.split_once('/').unwrap();
         (p.parse().unwrap(), t.parse().unwrap())
     };
@@ -45,6 +52,9 @@ fn seeds_pass_the_gold_checks() {
     }
     for (kind, floor) in FLOORS {
         let (passed, _) = score(kind);
-        assert!(passed >= *floor, "{kind} checks fell to {passed} (floor {floor}):\n{report}");
+        assert!(
+            passed >= *floor,
+            "{kind} checks fell to {passed} (floor {floor}):\n{report}"
+        );
     }
 }

@@ -18,8 +18,8 @@ use presslens::tag::features::Lexicon;
 use presslens::tag::lexicon::{Gazetteers, WordStats};
 use presslens::tag::model::{Model, ModelParts, PassParts, Transitions, N_TAGS};
 use presslens::tag::train::{
-    augment, clusters_text, corpus_sentences, evaluate, jackknife, Rng, parse_labeled, prepare, tag_with, train, word_stats, LabeledDoc,
-    Prepared, TrainConfig,
+    augment, clusters_text, corpus_sentences, evaluate, jackknife, parse_labeled, prepare, tag_with, train, word_stats,
+    LabeledDoc, Prepared, Rng, TrainConfig,
 };
 
 const USAGE: &str = "\
@@ -105,7 +105,11 @@ fn parse_args() -> Result<Args, String> {
                 let v = value()?;
                 let (k, off) = v.split_once(':').unwrap_or((&v, ""));
                 a.holdout = k.parse().map_err(|e| format!("--holdout: {e}"))?;
-                a.holdout_offset = if off.is_empty() { a.holdout / 2 } else { off.parse().map_err(|e| format!("--holdout: {e}"))? };
+                a.holdout_offset = if off.is_empty() {
+                    a.holdout / 2
+                } else {
+                    off.parse().map_err(|e| format!("--holdout: {e}"))?
+                };
             }
             "-h" | "--help" => return Err(USAGE.to_string()),
             other => return Err(format!("unknown argument {other}\n\n{USAGE}")),
@@ -185,7 +189,10 @@ fn run(args: &Args) -> io::Result<()> {
     let held = |i: usize| args.holdout > 0 && i % args.holdout == args.holdout_offset;
     let split = |docs: Vec<LabeledDoc>| -> (Vec<LabeledDoc>, Vec<LabeledDoc>) {
         let (out, keep): (Vec<_>, Vec<_>) = docs.into_iter().enumerate().partition(|(i, _)| held(*i));
-        (keep.into_iter().map(|p| p.1).collect(), out.into_iter().map(|p| p.1).collect())
+        (
+            keep.into_iter().map(|p| p.1).collect(),
+            out.into_iter().map(|p| p.1).collect(),
+        )
     };
     let (mut train_docs, held_out) = split(read_labeled(&conll.join("train.detok.jsonl"))?);
     let n_detok = train_docs.len();
@@ -196,7 +203,13 @@ fn run(args: &Args) -> io::Result<()> {
         let honorifics = honorifics_of(&fs::read_to_string(&args.gazetteers)?);
         let mut rng = Rng::new(args.seed ^ 0xa5a5);
         let copy = split(read_labeled(&conll.join("train.jsonl"))?).0;
-        train_docs.extend(copy.iter().map(|d| if args.augment { augment(d, &honorifics, &mut rng) } else { d.clone() }));
+        train_docs.extend(copy.iter().map(|d| {
+            if args.augment {
+                augment(d, &honorifics, &mut rng)
+            } else {
+                d.clone()
+            }
+        }));
         fold_of.extend((0..train_docs.len() - n_detok).map(|i| i % args.folds.max(1)));
     }
     let dev_docs = if args.holdout > 0 {
@@ -276,7 +289,11 @@ fn run(args: &Args) -> io::Result<()> {
     for pass in 0..args.passes {
         if pass > 0 {
             // The second pass learns from first-pass tags of text the first pass has not seen.
-            log(format!("pass {}: first-pass tags of the training text, {} folds", pass + 1, args.folds));
+            log(format!(
+                "pass {}: first-pass tags of the training text, {} folds",
+                pass + 1,
+                args.folds
+            ));
             let tags = jackknife(&train_set, &fold_of, args.folds, &config);
             for (d, t) in train_set.iter_mut().zip(&tags) {
                 d.doc.set_first_pass(Some(t));
@@ -410,12 +427,25 @@ fn write_errors(path: &Path, docs: &[LabeledDoc], prepared: &[Prepared], model: 
                     .filter(|q| q.0 < g.1 && g.0 < q.1)
                     .map(|q| format!("{}:{}", &d.text[q.0..q.1], KINDS[q.2].as_str()))
                     .collect();
-                writeln!(out, "MISS {}:{} got {:?}\t| {}", &d.text[g.0..g.1], KINDS[g.2].as_str(), got, line_of(g.0))?;
+                writeln!(
+                    out,
+                    "MISS {}:{} got {:?}\t| {}",
+                    &d.text[g.0..g.1],
+                    KINDS[g.2].as_str(),
+                    got,
+                    line_of(g.0)
+                )?;
             }
         }
         for q in &pred {
             if !d.entities.iter().any(|g| g.0 < q.1 && q.0 < g.1) {
-                writeln!(out, "SPUR {}:{}\t| {}", &d.text[q.0..q.1], KINDS[q.2].as_str(), line_of(q.0))?;
+                writeln!(
+                    out,
+                    "SPUR {}:{}\t| {}",
+                    &d.text[q.0..q.1],
+                    KINDS[q.2].as_str(),
+                    line_of(q.0)
+                )?;
             }
         }
     }

@@ -133,7 +133,10 @@ fn text_field<'a>(request: &'a Value, key: &str) -> Option<&'a str> {
 
 fn ner_line(request: &Value) -> Result<Value, String> {
     let text = text_field(request, "text").ok_or("the line has no \"text\" string")?;
-    let options = Options { clean: false, ..Options::default() };
+    let options = Options {
+        clean: false,
+        ..Options::default()
+    };
     let analysis = analyze(
         &[Input {
             name: "text.txt",
@@ -161,7 +164,10 @@ fn clean_line(request: &Value) -> Result<Value, String> {
         (None, Some(text)) => ("pasted.txt", text),
         (None, None) => return Err("the line has neither a \"text\" nor an \"html\" string".into()),
     };
-    let options = Options { entities: false, ..Options::default() };
+    let options = Options {
+        entities: false,
+        ..Options::default()
+    };
     let analysis = analyze(
         &[Input {
             name,

@@ -34,6 +34,9 @@ pub struct Shape {
     pub strong_rule: bool,
     /// The reason the phrase rules give (the strong one first), if any.
     pub rule: Option<Reason>,
+    /// The reason an everyday word of the rules' `tiny` tier gives in a block too long for the
+    /// rule to apply (at most [`rules::SHORT_BLOCK_WORDS`] words): a hint, not a rule.
+    pub everyday: Option<Reason>,
     /// Whitespace-separated words.
     pub word_count: usize,
     /// Prose by the hand rule of thumb: 10+ words ending a sentence, or 20+ words.
@@ -64,6 +67,7 @@ pub const BASE_NAMES: &[&str] = &[
     "blank_before",
     "rule_hit",
     "rule_strong_hit",
+    "rule_everyday_word",
     "vocab_mean",
     "vocab_max",
     "vocab_min",
@@ -142,13 +146,16 @@ pub const BASE_NAMES: &[&str] = &[
 ];
 
 /// Number of stage-1 features.
-pub const N_BASE: usize = 91;
+pub const N_BASE: usize = 92;
 
 /// Where the DOM features start in a row.
-const DOM_AT: usize = 73;
+const DOM_AT: usize = 74;
 
 /// Where the neighbour features start in a row (after the block's own).
-const OWN: usize = 37;
+const OWN: usize = N_LOCAL + 1;
+
+/// Where `log_duplicates` is in a row.
+const DUPLICATES: usize = 32;
 
 /// Names of the features stage 2 adds to the stage-1 row.
 pub const STAGE2_NAMES: &[&str] = &[
@@ -182,14 +189,48 @@ pub type Vocab = HashMap<String, f32, rules::FastHash>;
 /// Lowercase word tokens of a text, as the vocabulary keys them: letters and digits runs,
 /// at least two chars, not all digits.
 pub fn vocab_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    vocab_words_lower(text).map(str::to_lowercase)
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| is_vocab_word(w))
+        .map(str::to_lowercase)
 }
 
-/// [`vocab_words`] of a text already in lowercase, without copying.
-fn vocab_words_lower(lower: &str) -> impl Iterator<Item = &str> + '_ {
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some() && !w.bytes().all(|c| c.is_ascii_digit()))
+/// Whether a letters-and-digits token is one the vocabulary may hold.
+fn is_vocab_word(w: &str) -> bool {
+    w.chars().nth(1).is_some() && !w.bytes().all(|c| c.is_ascii_digit())
+}
+
+/// Everything the features look words up in: the learned vocabulary and the phrase rules'
+/// first tokens, in one table, so that each token of a block costs one hash look-up.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    words: HashMap<Box<str>, LexEntry, rules::FastHash>,
+    /// The first chars of phrases that start with a symbol (`/month`, `(photo:`, `©`): other
+    /// symbols are not looked up.
+    symbol_starts: Vec<char>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct LexEntry {
+    weight: f32,
+    phrases: &'static [rules::Entry],
+}
+
+impl Lexicon {
+    /// The lexicon of a learned vocabulary and the phrase rules.
+    pub fn new(vocab: &Vocab) -> Lexicon {
+        let mut words: HashMap<Box<str>, LexEntry, rules::FastHash> = HashMap::default();
+        for (w, &weight) in vocab {
+            words.entry(w.as_str().into()).or_default().weight = weight;
+        }
+        let mut symbol_starts = Vec::new();
+        for (first, entries) in rules::phrase_index() {
+            words.entry((*first).into()).or_default().phrases = entries;
+            if let Some(c) = first.chars().next().filter(|c| !c.is_alphanumeric()) {
+                symbol_starts.push(c);
+            }
+        }
+        Lexicon { words, symbol_starts }
+    }
 }
 
 fn is_cjk(c: char) -> bool {
@@ -199,111 +240,202 @@ fn is_cjk(c: char) -> bool {
 /// Per-block facts, the raw material of the rows.
 struct Local {
     shape: Shape,
-    row: [f32; 36],
+    row: [f32; N_LOCAL],
 }
 
-fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
+/// Features of a block on its own (the first ones of a row).
+const N_LOCAL: usize = 37;
+
+/// Buffers reused from block to block, so that a block costs no allocation.
+#[derive(Default)]
+struct Scratch {
+    lower: String,
+    tokens: Vec<(u32, u32)>,
+    /// Hashes of each block's whitespace-separated words, all blocks in a row.
+    word_hashes: Vec<u64>,
+}
+
+/// One pass over the block's chars collects the counts, the lowercase text and its tokens; then
+/// one look-up per token in the [`Lexicon`] gives the phrase rules and the vocabulary weights.
+fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> Local {
     let text = b.text.as_str();
+    let lower_text = &mut scratch.lower;
+    lower_text.clear();
+    let toks = &mut scratch.tokens;
+    toks.clear();
     let mut chars = 0usize;
     let (mut digits, mut upper, mut lower, mut cjk, mut letters) = (0usize, 0usize, 0usize, 0usize, 0usize);
     let (mut sentence_marks, mut commas, mut quotes, mut separators) = (0usize, 0usize, 0usize, 0usize);
-    let mut currency = false;
-    let mut prev: Option<char> = None;
-    let mut clock = false;
-    let mut it = text.chars().peekable();
-    while let Some(c) = it.next() {
+    let (mut currency, mut clock, mut colon) = (false, false, false);
+    let mut starts_lowercase: Option<bool> = None;
+    // a sentence mark or currency sign waits for the next char to count
+    let (mut mark_pending, mut currency_pending) = (false, false);
+    let mut prev = ' ';
+    // whitespace-separated words: their stats, and a hash each (for repeated trigrams)
+    let (mut words, mut cjk_tokens, mut cap_words, mut short_words, mut word_chars) = (0usize, 0, 0, 0, 0);
+    let mut piece_start: Option<usize> = None;
+    let mut piece = PieceStats::default();
+    // letters-and-digits runs of the lowercase text
+    let mut run_start: Option<usize> = None;
+    for (at, c) in text.char_indices() {
         chars += 1;
+        let (alnum, space) = if c.is_ascii() {
+            (c.is_ascii_alphanumeric(), c.is_ascii_whitespace())
+        } else {
+            (c.is_alphanumeric(), c.is_whitespace())
+        };
+        if mark_pending && (space || matches!(c, '"' | '”' | '’' | ')')) {
+            sentence_marks += 1;
+        }
+        if currency_pending && c.is_ascii_digit() {
+            currency = true;
+        }
+        mark_pending = false;
+        currency_pending = false;
         if c.is_ascii_digit() {
             digits += 1;
-            if prev == Some(':') {
-                clock = true;
-            }
-        } else if c.is_alphabetic() {
+            clock |= prev == ':';
+        } else if alnum && c.is_alphabetic() {
             letters += 1;
-            if is_cjk(c) {
+            let lowercase = if c.is_ascii() {
+                c.is_ascii_lowercase()
+            } else {
+                c.is_lowercase()
+            };
+            if c.is_ascii() {
+                if lowercase {
+                    lower += 1;
+                } else {
+                    upper += 1;
+                }
+            } else if is_cjk(c) {
                 cjk += 1;
             } else if c.is_uppercase() {
                 upper += 1;
             } else {
                 lower += 1;
             }
+            starts_lowercase.get_or_insert(lowercase);
         }
         match c {
-            '.' | '!' | '?' | '。' | '！' | '？' | '…' => {
-                if it
-                    .peek()
-                    .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’' | ')'))
-                {
-                    sentence_marks += 1;
-                }
-            }
+            '.' | '!' | '?' | '。' | '！' | '？' | '…' => mark_pending = true,
             ',' | '、' | '，' => commas += 1,
             '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」' => quotes += 1,
-            '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩' => {
-                if it.peek().is_some_and(|d| d.is_ascii_digit()) {
-                    currency = true;
-                }
-            }
+            '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩' => currency_pending = true,
+            '|' | '•' | '·' | '/' => separators += 1,
+            ':' => colon = true,
             _ => {}
         }
-        if matches!(c, '|' | '•' | '·' | '/') {
-            separators += 1;
+        // the lowercase text and its tokens
+        let low_at = lower_text.len();
+        if c.is_ascii() {
+            lower_text.push(c.to_ascii_lowercase());
+        } else {
+            lower_text.extend(c.to_lowercase());
         }
-        prev = Some(c);
+        if alnum {
+            run_start.get_or_insert(low_at);
+        } else {
+            if let Some(w) = run_start.take() {
+                toks.push((w as u32, low_at as u32));
+            }
+            if !space {
+                toks.push((low_at as u32, lower_text.len() as u32));
+            }
+        }
+        // whitespace-separated words
+        if space {
+            if let Some(start) = piece_start.take() {
+                scratch.word_hashes.push(hash_bytes(&text.as_bytes()[start..at]));
+                piece.finish(
+                    &mut words,
+                    &mut cjk_tokens,
+                    &mut cap_words,
+                    &mut short_words,
+                    &mut word_chars,
+                );
+            }
+        } else {
+            piece_start.get_or_insert(at);
+            piece.add(c, alnum);
+        }
+        prev = c;
     }
-    let clock = clock && {
-        // a clock time: `6:21`, not a ratio in prose: only counted in short blocks
-        chars < 200
-    };
-    let mut words = 0usize;
-    let mut cjk_tokens = 0usize;
-    let (mut cap_words, mut short_words, mut word_chars) = (0usize, 0usize, 0usize);
-    for w in text.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if w.is_empty() {
+    if mark_pending {
+        sentence_marks += 1;
+    }
+    if let Some(w) = run_start {
+        toks.push((w as u32, lower_text.len() as u32));
+    }
+    if let Some(start) = piece_start {
+        scratch.word_hashes.push(hash_bytes(&text.as_bytes()[start..]));
+        piece.finish(
+            &mut words,
+            &mut cjk_tokens,
+            &mut cap_words,
+            &mut short_words,
+            &mut word_chars,
+        );
+    }
+    // a clock time: `6:21`, not a ratio in prose: only counted in short blocks
+    let clock = clock && chars < 200;
+    // one look-up per token: phrase rules and vocabulary weights
+    let lower_text = lower_text.as_str();
+    let mut hits = rules::Hits::default();
+    let (mut vsum, mut vmax, mut vmin, mut vn) = (0.0f32, 0.0f32, 0.0f32, 0usize);
+    let mut url_like = false;
+    for (i, &(a, z)) in toks.iter().enumerate() {
+        let tok = &lower_text[a as usize..z as usize];
+        let first = tok.chars().next().unwrap_or(' ');
+        if !first.is_alphanumeric() {
+            if first == '.' {
+                url_like |= toks
+                    .get(i + 1)
+                    .is_some_and(|&(a, z)| &lower_text[a as usize..z as usize] == "com");
+            }
+            if !lex.symbol_starts.contains(&first) {
+                continue;
+            }
+        } else if tok.bytes().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        words += 1;
-        if w.chars().any(is_cjk) {
-            cjk_tokens += 1;
+        url_like |= matches!(tok, "http" | "https")
+            || tok == "www"
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|&(a, _)| lower_text.as_bytes()[a as usize] == b'.');
+        let entry = lex.words.get(tok);
+        if first.is_alphanumeric() && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
+            let v = entry.map_or(0.0, |e| e.weight);
+            vsum += v;
+            vmax = vmax.max(v);
+            vmin = vmin.min(v);
+            vn += 1;
         }
-        let n = w.chars().count();
-        word_chars += n;
-        let first = w.chars().next().unwrap_or(' ');
-        if first.is_uppercase() {
-            cap_words += 1;
-        }
-        if n <= 3 && first.is_lowercase() {
-            short_words += 1;
+        if let Some(e) = entry {
+            if !e.phrases.is_empty() {
+                rules::match_phrases(e.phrases, lower_text, toks, i, &mut hits);
+            }
         }
     }
     let eff_words = (words - cjk_tokens) as f32 + cjk as f32 / 2.0;
     let last = text.chars().next_back();
     let sentence_end = ends_sentence(text);
-    let lower_text = text.to_lowercase();
-    let hits = rules::phrase_hits(&lower_text);
-    let rule = hits.any.or(if words <= rules::SHORT_BLOCK_WORDS {
-        hits.short
+    let rule = hits.reason(words);
+    let everyday = if rule.is_none() && words <= rules::SHORT_BLOCK_WORDS {
+        hits.everyday()
     } else {
         None
-    });
-    let price = rules::is_price(text, words);
+    };
+    let price = currency && words <= rules::MAX_PRICE_WORDS;
     let strong_reason = hits
-        .any
-        .or_else(|| rules::ends_in_credit_lower(&lower_text).then_some(Reason::Caption))
+        .strong()
+        .or_else(|| (colon && rules::ends_in_credit_lower(lower_text)).then_some(Reason::Caption))
         .or_else(|| (price && words <= rules::BARE_PRICE_WORDS).then_some(Reason::Price));
     let strong = strong_reason.is_some();
     let mut rule_hit = rule.is_some() || price;
     if matches!(b.kind, BlockKind::Image | BlockKind::Rule) {
         rule_hit = true;
-    }
-    let (mut vsum, mut vmax, mut vmin, mut vn) = (0.0f32, 0.0f32, 0.0f32, 0usize);
-    for w in vocab_words_lower(&lower_text) {
-        let v = vocab.get(w).copied().unwrap_or(0.0);
-        vsum += v;
-        vmax = vmax.max(v);
-        vmin = vmin.min(v);
-        vn += 1;
     }
     let vocab_mean = if vn > 0 { vsum / vn as f32 } else { 0.0 };
     let link_share = b.link_bytes as f32 / text.len().max(1) as f32;
@@ -311,12 +443,8 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
     let markup_share = (b.markup_bytes as f32 / span_len as f32).min(1.0);
     let wf = eff_words.max(1.0);
     let prose = !rule_hit && (eff_words >= 10.0 && sentence_end || eff_words >= 20.0);
-    let url_like = lower_text
-        .as_bytes()
-        .windows(4)
-        .any(|w| w == b"http" || w == b"www." || w == b".com");
     let has_date = words <= 40 && digits > 0 && calendar::find_full_date(text).is_some();
-    let byline = words <= 10 && meta::byline_prefix(text).is_some();
+    let byline = words <= 10 && meta::starts_with_byline_prefix(lower_text);
     let all_caps = upper >= 3 && lower == 0;
     let ends_colon = text.ends_with(':');
     let ends_digit = last.is_some_and(|c| c.is_ascii_digit()) || text.ends_with(')');
@@ -328,7 +456,7 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
         sentence_marks as f32 / wf,
         commas as f32 / wf,
         cap_words as f32 / words.max(1) as f32,
-        kind(text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)),
+        kind(starts_lowercase == Some(true)),
         digits as f32 / chars.max(1) as f32,
         kind(currency),
         link_share,
@@ -341,6 +469,7 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
         kind(b.blank_before),
         kind(rule_hit),
         kind(strong),
+        kind(everyday.is_some()),
         vocab_mean,
         vmax,
         vmin,
@@ -367,12 +496,63 @@ fn local(b: &Block, vocab: &Vocab, source_len: usize) -> Local {
             rule_hit,
             strong_rule: strong,
             rule: strong_reason.or(rule).or(price.then_some(Reason::Price)),
+            everyday,
             word_count: words,
             prose,
             link_share,
             vocab_mean,
         },
         row,
+    }
+}
+
+/// The FxHash of some bytes.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = rules::FastHash.build_hasher();
+    h.write(bytes);
+    h.finish()
+}
+
+/// Stats of one whitespace-separated word, as it is read char by char: the word is what lies
+/// between its first and last letter or digit.
+#[derive(Default)]
+struct PieceStats {
+    /// Chars from the first letter or digit on.
+    chars: usize,
+    /// `chars` up to and including the last letter or digit.
+    through_last_alnum: usize,
+    first: Option<char>,
+    cjk: bool,
+}
+
+impl PieceStats {
+    fn add(&mut self, c: char, alnum: bool) {
+        if self.first.is_none() {
+            if !alnum {
+                return;
+            }
+            self.first = Some(c);
+        }
+        self.chars += 1;
+        if alnum {
+            self.through_last_alnum = self.chars;
+            self.cjk |= !c.is_ascii() && is_cjk(c);
+        }
+    }
+
+    fn finish(&mut self, words: &mut usize, cjk: &mut usize, caps: &mut usize, short: &mut usize, chars: &mut usize) {
+        let p = std::mem::take(self);
+        let Some(first) = p.first else { return };
+        *words += 1;
+        *cjk += p.cjk as usize;
+        *chars += p.through_last_alnum;
+        if first.is_uppercase() {
+            *caps += 1;
+        }
+        if p.through_last_alnum <= 3 && first.is_lowercase() {
+            *short += 1;
+        }
     }
 }
 
@@ -417,16 +597,27 @@ pub fn densest_run(weights: &[f32]) -> std::ops::Range<usize> {
 }
 
 /// Stage-1 rows of a document: one row of [`N_BASE`] features per block, and the blocks' shapes.
-pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) {
+pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) {
     let n = seg.blocks.len();
-    let locals: Vec<Local> = seg.blocks.iter().map(|b| local(b, vocab, seg.source.len())).collect();
+    let mut scratch = Scratch::default();
+    let mut word_ranges = Vec::with_capacity(n);
+    let locals: Vec<Local> = seg
+        .blocks
+        .iter()
+        .map(|b| {
+            let from = scratch.word_hashes.len();
+            let l = local(b, lex, seg.source.len(), &mut scratch);
+            word_ranges.push(from..scratch.word_hashes.len());
+            l
+        })
+        .collect();
     let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::default();
     for b in &seg.blocks {
         *dup.entry(b.text.as_str()).or_default() += 1;
     }
     let weights: Vec<f32> = locals.iter().map(|l| prior_weight(&l.shape)).collect();
     let run = densest_run(&weights);
-    let repeated = repeated_shares(seg);
+    let repeated = repeated_shares(&scratch.word_hashes, &word_ranges);
     // prefix sums for windows and before/after totals
     let mut prose_prefix = vec![0f32; n + 1];
     let mut rule_prefix = vec![0f32; n + 1];
@@ -449,9 +640,9 @@ pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     for i in 0..n {
         let l = &locals[i];
         let mut row = [0f32; N_BASE];
-        row[..36].copy_from_slice(&l.row);
-        row[31] = ((dup[seg.blocks[i].text.as_str()] - 1) as f32).ln_1p();
-        row[36] = repeated[i];
+        row[..N_LOCAL].copy_from_slice(&l.row);
+        row[DUPLICATES] = ((dup[seg.blocks[i].text.as_str()] - 1) as f32).ln_1p();
+        row[N_LOCAL] = repeated[i];
         let mut k = OWN;
         for d in NEIGHBOURS {
             let j = i as isize + d;
@@ -517,31 +708,30 @@ pub fn rows(seg: &Segmented, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 }
 
 /// For each block, the share of its word trigrams that earlier blocks already had: a page that
-/// repeats its article (a hidden summary, a print copy) repeats it after the first copy.
-fn repeated_shares(seg: &Segmented) -> Vec<f32> {
+/// repeats its article (a hidden summary, a print copy) repeats it after the first copy. Words
+/// come as hashes, each block's a range of `hashes`.
+fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
     use std::collections::HashSet;
-    use std::hash::{BuildHasher, Hash, Hasher};
     let mut seen: HashSet<u64, rules::FastHash> = HashSet::default();
-    let mut out = Vec::with_capacity(seg.blocks.len());
-    for b in &seg.blocks {
-        let words: Vec<&str> = b.text.split_whitespace().collect();
-        let keys: Vec<u64> = words
-            .windows(3)
-            .map(|w| {
-                let mut h = rules::FastHash.build_hasher();
-                w.hash(&mut h);
-                h.finish()
-            })
-            .collect();
-        let hits = keys.iter().filter(|k| seen.contains(k)).count();
-        out.push(if keys.is_empty() {
-            0.0
-        } else {
-            hits as f32 / keys.len() as f32
-        });
-        seen.extend(keys);
-    }
-    out
+    let mut keys = Vec::new();
+    blocks
+        .iter()
+        .map(|r| {
+            keys.clear();
+            keys.extend(
+                hashes[r.clone()]
+                    .windows(3)
+                    .map(|w| (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15)),
+            );
+            let hits = keys.iter().filter(|k| seen.contains(k)).count();
+            seen.extend(keys.iter().copied());
+            if keys.is_empty() {
+                0.0
+            } else {
+                hits as f32 / keys.len() as f32
+            }
+        })
+        .collect()
 }
 
 /// Stage-2 rows: each stage-1 row followed by what stage 1 (`p`, one probability per block)
@@ -629,7 +819,7 @@ mod tests {
 
     fn feature(text: &str, block: usize, name: &str) -> f32 {
         let s = seg(text);
-        let (rows, _) = rows(&s, &Vocab::default());
+        let (rows, _) = rows(&s, &Lexicon::new(&Vocab::default()));
         let k = BASE_NAMES.iter().position(|n| *n == name).expect(name);
         rows[block][k]
     }
@@ -686,7 +876,7 @@ mod tests {
         let s = seg("Subscribe today");
         let mut v = Vocab::default();
         v.insert("subscribe".into(), 2.0);
-        let (r, _) = rows(&s, &v);
+        let (r, _) = rows(&s, &Lexicon::new(&v));
         let k = BASE_NAMES.iter().position(|n| *n == "vocab_mean").unwrap();
         assert_eq!(r[0][k], 1.0); // (2.0 + 0.0) / 2 words
         assert!(feature("Home\nNews\nHome", 0, "log_duplicates") > 0.0);
@@ -709,7 +899,7 @@ mod tests {
     #[test]
     fn stage2_sees_neighbour_probabilities() {
         let s = seg("a\nb\nc");
-        let (base, shapes) = rows(&s, &Vocab::default());
+        let (base, shapes) = rows(&s, &Lexicon::new(&Vocab::default()));
         let r = stage2_rows(&base, &shapes, &[0.1, 0.9, 0.2]);
         assert_eq!(r[1][N_BASE], 0.9);
         assert_eq!(r[1][N_BASE + 1], 0.1); // previous

@@ -14,27 +14,31 @@ use crate::segment::{Block, BlockKind, Segmented};
 const MAX_HEADER_WORDS: usize = 30;
 
 /// Reads the metadata. `header` are the candidate blocks before the article run, `keep` marks
-/// the body blocks. Returns the metadata and the blocks it consumed.
+/// the body blocks. Returns the metadata and the blocks it consumed (a labelled URL line may be
+/// one the model kept).
 pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool]) -> (Meta, Vec<usize>) {
     let blocks = &seg.blocks;
     let mut meta = Meta::default();
     let mut used = Vec::new();
 
-    // The URL: a labelled line ("Original url:") or a bare link line outside the body.
+    // The URL: a labelled link ("Original url: <...>", or the label and the link on two lines),
+    // which is never article text, even amid the body; or a bare link line outside the body.
     for i in 0..blocks.len() {
-        if keep[i] || meta.url.is_some() {
-            continue;
+        if meta.url.is_some() {
+            break;
         }
         let text = blocks[i].text.trim();
         if let Some(rest) = strip_url_label(text) {
-            used.push(i);
             if let Some(url) = bare_url(rest) {
                 meta.url = Some(url.to_string());
+                used.push(i);
             } else if let Some(url) = blocks.get(i + 1).and_then(|b| bare_url(b.text.trim())) {
                 meta.url = Some(url.to_string());
-                used.push(i + 1);
+                used.extend([i, i + 1]);
+            } else if !keep[i] {
+                used.push(i);
             }
-        } else if let Some(url) = bare_url(text) {
+        } else if let Some(url) = bare_url(text).filter(|_| !keep[i]) {
             if i >= run.end || header.contains(&i) {
                 meta.url = Some(url.to_string());
                 used.push(i);
@@ -137,25 +141,33 @@ fn bare_url(text: &str) -> Option<&str> {
     is_url.then_some(t)
 }
 
+/// Words that open a byline, lowercase, with their space.
+const BYLINE_PREFIXES: [&str; 9] = [
+    "by ",
+    "written by ",
+    "words by ",
+    "author: ",
+    "reporting by ",
+    "von ",
+    "por ",
+    "par ",
+    "oleh ",
+];
+
 /// `By Jane Roe` → `Jane Roe`; `By` alone → `""` (the name is on the next line).
 pub fn byline_prefix(text: &str) -> Option<&str> {
-    let lower = text.to_lowercase();
-    for prefix in [
-        "by ",
-        "written by ",
-        "words by ",
-        "author: ",
-        "reporting by ",
-        "von ",
-        "por ",
-        "par ",
-        "oleh ",
-    ] {
-        if lower.starts_with(prefix) && text.is_char_boundary(prefix.len()) {
+    for prefix in BYLINE_PREFIXES {
+        let head = text.get(..prefix.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
             return Some(text[prefix.len()..].trim());
         }
     }
-    (lower == "by" || lower == "by:").then_some("")
+    (text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("by:")).then_some("")
+}
+
+/// Whether a lowercase text opens like a byline (see [`byline_prefix`]).
+pub fn starts_with_byline_prefix(lower: &str) -> bool {
+    BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower == "by" || lower == "by:"
 }
 
 /// Splits `Metro Wire News | 12 Feb, 2019` into the name and the rest.

@@ -112,7 +112,7 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
 
 /// [`decide`], also giving the blocks' shapes (which the reasons need).
 fn decide_with_shapes(seg: &Segmented, model: &Model, scorer: &Scorer) -> (Vec<bool>, Vec<Shape>) {
-    let (rows, shapes) = features::rows(seg, &model.vocab);
+    let (rows, shapes) = features::rows(seg, scorer.lexicon());
     let (_, p2) = scorer.predict(&rows, &shapes);
     let weights: Vec<f32> = p2
         .iter()
@@ -157,7 +157,8 @@ const FALLBACK_SHARE_OF_BEST: f32 = 0.5;
 /// a strong phrase rule names (a paywall notice, a donation appeal) is dropped whatever its
 /// length; and kept lines before the first kept paragraph of prose are the article's header
 /// (headline, byline, date, a section label), read into the metadata, not the body (the gold
-/// bodies, like readers, leave the headline out).
+/// bodies, like readers, leave the headline out); likewise short lines that end no sentence after
+/// the last kept paragraph are the page's furniture below the article.
 pub fn clean_with(seg: &Segmented, model: &Model) -> Cleaned {
     clean_scored(seg, model, &model.scorer())
 }
@@ -177,12 +178,24 @@ fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
     for k in &mut keep[..first_prose] {
         *k = false;
     }
+    // The mirror image at the foot: a short kept line after the last paragraph of prose heads
+    // nothing and ends no sentence ("Most read", "Last news"); it is furniture below the article.
+    if let Some(last_prose) = (0..keep.len()).rfind(|&i| keep[i] && shapes[i].prose) {
+        for (k, s) in keep[last_prose + 1..].iter_mut().zip(&shapes[last_prose + 1..]) {
+            if !s.sentence_end && s.word_count <= rules::TINY_BLOCK_WORDS {
+                *k = false;
+            }
+        }
+    }
     let run = match keep.iter().rposition(|&k| k) {
         Some(last) => first_prose..last + 1,
         None => keep.len()..keep.len(),
     };
     let header = header_blocks(&seg.blocks, &shapes, run.start);
     let (meta, meta_blocks) = meta::read(seg, &header, run.clone(), &keep);
+    for &i in &meta_blocks {
+        keep[i] = false;
+    }
     let mut out = Cleaned {
         meta,
         ..Cleaned::default()
@@ -207,10 +220,11 @@ fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
 }
 
 /// Why a block the model did not keep is not article text, in words a reader understands: the
-/// phrase rule that recognises it if one does, else what its shape says.
+/// phrase rule that recognises it if one does (or the everyday furniture word in it: "Save my
+/// name and email for the next time I comment"), else what its shape says.
 fn reason_for(b: &Block, s: &Shape, inside: bool) -> Reason {
     let words = s.word_count;
-    if let Some(r) = s.rule {
+    if let Some(r) = s.rule.or(s.everyday) {
         return r;
     }
     if matches!(b.kind, BlockKind::Image | BlockKind::Rule) || !b.text.chars().any(char::is_alphanumeric) {
@@ -232,12 +246,24 @@ fn reason_for(b: &Block, s: &Shape, inside: bool) -> Reason {
 }
 
 /// Blocks before the article run that may hold its title, byline and date: the ones after the
-/// last furniture block before the run, at most a dozen.
+/// last furniture block before the run, at most a dozen. Furniture that sits inside an article's
+/// header on news pages (a lead image and its caption, share buttons, an advert label) is passed
+/// over, not taken for the end of the header: the headline is above it.
 fn header_blocks(blocks: &[Block], shapes: &[Shape], run_start: usize) -> Vec<usize> {
     const MAX_HEADER_BLOCKS: usize = 12;
     let mut out = Vec::new();
     for i in (0..run_start).rev() {
-        if out.len() == MAX_HEADER_BLOCKS || (shapes[i].rule_hit && blocks[i].kind != BlockKind::Image) {
+        if out.len() == MAX_HEADER_BLOCKS {
+            break;
+        }
+        let in_header_furniture = matches!(blocks[i].kind, BlockKind::Image | BlockKind::Rule)
+            || matches!(shapes[i].rule, Some(Reason::Caption))
+            || matches!(shapes[i].rule, Some(Reason::Share | Reason::Advert))
+                && shapes[i].word_count <= rules::TINY_BLOCK_WORDS;
+        if in_header_furniture {
+            continue;
+        }
+        if shapes[i].rule_hit {
             break;
         }
         out.push(i);

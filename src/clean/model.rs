@@ -14,7 +14,7 @@
 
 use std::fmt::Write as _;
 
-use super::features::{Vocab, BASE_NAMES, N_BASE, N_STAGE2, STAGE2_NAMES};
+use super::features::{Lexicon, Vocab, BASE_NAMES, N_BASE, N_STAGE2, STAGE2_NAMES};
 
 /// First line of a model file.
 const MAGIC: &str = "presslens-clean-model 1";
@@ -183,8 +183,55 @@ impl FlatForest {
             }
             z += leaves[k - inner];
         }
-        1.0 / (1.0 + (-z).exp())
+        sigmoid(z)
     }
+
+    /// The probability of each row: the same numbers as [`FlatForest::probability`], several
+    /// times faster. Rows go through the trees a few at a time, so that the processor walks
+    /// several independent root-to-leaf paths at once while the trees stay in its cache.
+    pub fn probabilities<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
+        if self.walk.is_some() || self.feature.iter().any(|&f| f as usize >= W) {
+            return rows.iter().map(|r| self.probability(r)).collect();
+        }
+        let mut z = vec![self.base; rows.len()];
+        match self.depth {
+            1 => self.sum_leaves::<W, 1>(rows, &mut z),
+            2 => self.sum_leaves::<W, 2>(rows, &mut z),
+            3 => self.sum_leaves::<W, 3>(rows, &mut z),
+            4 => self.sum_leaves::<W, 4>(rows, &mut z),
+            5 => self.sum_leaves::<W, 5>(rows, &mut z),
+            6 => self.sum_leaves::<W, 6>(rows, &mut z),
+            _ => return rows.iter().map(|r| self.probability(r)).collect(),
+        }
+        z.into_iter().map(sigmoid).collect()
+    }
+
+    /// Adds each tree's leaf to each row's log-odds, for trees of depth `D`.
+    fn sum_leaves<const W: usize, const D: usize>(&self, rows: &[[f32; W]], z: &mut [f32]) {
+        /// Rows walked through a tree together.
+        const BATCH: usize = 8;
+        let inner = (1usize << D) - 1;
+        for (rows, z) in rows.chunks(BATCH).zip(z.chunks_mut(BATCH)) {
+            for ((feature, threshold), leaves) in self
+                .feature
+                .chunks_exact(inner)
+                .zip(self.threshold.chunks_exact(inner))
+                .zip(self.leaf.chunks_exact(inner + 1))
+            {
+                for (x, z) in rows.iter().zip(z.iter_mut()) {
+                    let mut k = 0usize;
+                    for _ in 0..D {
+                        k = 2 * k + 1 + (x[feature[k] as usize] > threshold[k]) as usize;
+                    }
+                    *z += leaves[k - inner];
+                }
+            }
+        }
+    }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// A trained classifier.
@@ -202,6 +249,7 @@ pub struct Model {
 pub struct Scorer {
     stage1: FlatForest,
     stage2: Option<FlatForest>,
+    lexicon: Lexicon,
 }
 
 /// Why a model file could not be read.
@@ -218,14 +266,19 @@ impl std::fmt::Display for ModelError {
 }
 
 impl Scorer {
+    /// The vocabulary and phrase rules the features look words up in.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Stage-1 and stage-2 probabilities of each row.
     pub fn predict(&self, base: &[[f32; N_BASE]], shapes: &[super::features::Shape]) -> (Vec<f32>, Vec<f32>) {
-        let p1: Vec<f32> = base.iter().map(|r| self.stage1.probability(r)).collect();
+        let p1 = self.stage1.probabilities(base);
         let Some(stage2) = &self.stage2 else {
             return (p1.clone(), p1);
         };
         let rows2 = super::features::stage2_rows(base, shapes, &p1);
-        let p2 = rows2.iter().map(|r| stage2.probability(r)).collect();
+        let p2 = stage2.probabilities(&rows2);
         (p1, p2)
     }
 }
@@ -241,6 +294,7 @@ impl Model {
         Scorer {
             stage1: self.stage1.flat(),
             stage2: (!self.stage2.trees.is_empty()).then(|| self.stage2.flat()),
+            lexicon: Lexicon::new(&self.vocab),
         }
     }
 
@@ -440,9 +494,12 @@ mod tests {
     fn flat_forests_score_like_trees() {
         let m = tiny();
         let flat = m.stage1.flat();
-        for x in [[0.0, 0.0], [0.0, 1.0], [5.0, 0.0], [1.0, 0.5]] {
+        let rows = [[0.0, 0.0], [0.0, 1.0], [5.0, 0.0], [1.0, 0.5]];
+        for x in rows {
             assert_eq!(flat.probability(&x), m.stage1.probability(&x));
         }
+        let batch: Vec<f32> = rows.iter().map(|x| m.stage1.probability(x)).collect();
+        assert_eq!(flat.probabilities(&rows), batch);
         // a lone leaf and a deeper tree side by side
         let mixed = Forest {
             base: 0.0,

@@ -1,19 +1,40 @@
 //! Boilerplate vocabulary: phrases that mark a block as page furniture whatever the site.
 //!
-//! Each rule names a [`Reason`] and the phrases that give it away. A phrase counts only as whole
-//! words; long prose blocks need a stronger signal than short ones (a paragraph that mentions a
-//! "subscription" in passing is still article text), so most rules apply only to blocks of at
-//! most [`SHORT_BLOCK_WORDS`] words. To add a rule: add a phrase to the right list and a case to
-//! the tests at the foot of this file, and check the dev score does not drop.
+//! Each rule names a [`Reason`] and the phrases that give it away, in three tiers by how much
+//! text a phrase can speak for. A phrase counts only as whole words.
+//! - `any`: phrases so specific ("you have reached your limit", "all rights reserved") that they
+//!   mark a block of any length;
+//! - `short`: phrases ("sign up for", "read more", "privacy policy") and words rare in news prose
+//!   ("subscribe", "copyright", "newsletter") that mark a block of at most [`SHORT_BLOCK_WORDS`]
+//!   words: a long paragraph that mentions a privacy policy in passing is still article text;
+//! - `tiny`: words (and a few two-word phrases) that are also everyday news prose ("next",
+//!   "home", "share", "watch", "comment", "subscribers", "a month"). They mark only a button, a
+//!   menu entry or a label, a block of at most [`TINY_BLOCK_WORDS`] words: "from next month" in
+//!   a 24-word sentence is not navigation. In a longer block such a word is only a hint the
+//!   block features pass to the model ([`Hits::everyday`]).
+//!
+//! When several rules match a block, the one whose phrases cover the most words wins, ties going
+//! to the earlier rule: "Sign up for our morning newsletter" is a prompt ("sign up for" +
+//! "newsletter"), not a paywall ("sign up").
+//!
+//! To add a rule: add the phrase to the right list and tier and a case to the tests at the foot
+//! of this file, and check the cross-validated score (`scripts/cv-clean.sh`) does not drop.
 
 use crate::schema::Reason;
 
-/// Blocks up to this many words are judged by a single phrase.
+/// Blocks up to this many words are judged by a single `short` phrase.
 pub const SHORT_BLOCK_WORDS: usize = 25;
+
+/// Blocks up to this many words are judged by a single `tiny` word: a button ("Share"), a menu
+/// entry ("Home"), a label ("Advertisement", "Most popular", "Next article"), a price line
+/// ("$4.99 a month").
+pub const TINY_BLOCK_WORDS: usize = 4;
 
 struct Rule {
     reason: Reason,
-    /// Phrases that mark a short block.
+    /// Everyday words that mark a block of at most [`TINY_BLOCK_WORDS`] words.
+    tiny: &'static [&'static str],
+    /// Phrases that mark a block of at most [`SHORT_BLOCK_WORDS`] words.
     short: &'static [&'static str],
     /// Phrases so specific that they mark a block of any length.
     any: &'static [&'static str],
@@ -22,24 +43,39 @@ struct Rule {
 const RULES: &[Rule] = &[
     Rule {
         reason: Reason::Paywall,
-        short: &[
-            "subscribe",
+        tiny: &[
             "subscribed",
             "subscriber",
             "subscribers",
             "subscription",
-            "sign in",
-            "log in",
+            "subscriptions",
             "login",
-            "sign up",
             "register",
-            "free articles",
-            "unlimited access",
             "premium",
             "paywall",
+        ],
+        short: &[
+            "subscribe",
+            "sign in",
+            "log in",
+            "sign up",
+            "subscribe to our",
+            "subscribe today",
+            "subscribe for",
+            "subscribers only",
+            "for subscribers",
+            "exclusive to subscribers",
+            "register for free",
+            "register now",
+            "free articles",
+            "unlimited access",
+            "premium content",
+            "premium article",
             "create an account",
+            "create a free account",
             "already have an account",
             "to continue reading",
+            "continue reading",
             "read the full story",
             "full access",
             "digital access",
@@ -58,37 +94,54 @@ const RULES: &[Rule] = &[
     },
     Rule {
         reason: Reason::Price,
+        tiny: &[
+            "trial",
+            "billed",
+            "a month",
+            "per month",
+            "a year",
+            "per year",
+            "a week",
+            "per week",
+        ],
         short: &[
             "/month",
-            "per month",
-            "a month",
             "/year",
-            "per year",
+            "/week",
+            "/mo",
             "renews automatically",
             "cancel anytime",
-            "billed",
-            "trial",
+            "billed annually",
+            "billed monthly",
         ],
         any: &["renews automatically", "cancel anytime"],
     },
     Rule {
         reason: Reason::Prompt,
+        tiny: &[
+            "comments",
+            "comment",
+            "reply",
+            "replies",
+            "donate",
+            "contribute",
+            "notifications",
+        ],
         short: &[
             "newsletter",
             "newsletters",
-            "comments",
-            "comment",
             "leave a reply",
-            "reply",
-            "donate",
-            "contribute",
+            "leave a comment",
             "support us",
             "follow us",
             "download the app",
             "get the app",
             "sign up for",
             "your inbox",
-            "notifications",
+            "subscribe to our newsletter",
+            "join the conversation",
+            "show comments",
+            "view comments",
         ],
         any: &[
             "please contribute",
@@ -96,14 +149,16 @@ const RULES: &[Rule] = &[
             "support independent journalism",
             "make a contribution",
             "sign up for our newsletter",
+            "subscribe to our newsletter",
             "delivered to your inbox",
             "leave a comment",
             "comments are closed",
+            "follow us on",
         ],
     },
     Rule {
         reason: Reason::Share,
-        short: &[
+        tiny: &[
             "share",
             "shares",
             "tweet",
@@ -114,33 +169,32 @@ const RULES: &[Rule] = &[
             "pinterest",
             "email",
             "print",
-            "copy link",
             "reddit",
             "telegram",
         ],
+        short: &["copy link", "share this", "share on", "share via"],
         any: &["share this article", "share on facebook", "share on twitter"],
     },
     Rule {
         reason: Reason::Related,
+        tiny: &["related", "popular", "watch", "recommended", "trending"],
         short: &[
-            "related",
+            "related:",
             "read more",
             "also read",
             "read also",
             "see also",
             "most popular",
             "most read",
-            "recommended",
+            "most viewed",
             "latest news",
             "more from",
             "more stories",
-            "trending",
             "you may also like",
+            "you might also like",
             "top stories",
             "editor's picks",
-            "popular",
             "more on this",
-            "watch",
         ],
         any: &[
             "related article",
@@ -152,13 +206,12 @@ const RULES: &[Rule] = &[
     },
     Rule {
         reason: Reason::Legal,
+        tiny: &["cookie", "cookies"],
         short: &[
-            "disclaimer",
             "copyright",
+            "disclaimer",
             "all rights reserved",
             "privacy policy",
-            "cookie",
-            "cookies",
             "terms of use",
             "terms of service",
             "terms and conditions",
@@ -168,29 +221,14 @@ const RULES: &[Rule] = &[
     },
     Rule {
         reason: Reason::Caption,
-        short: &[
-            "photo",
-            "photo:",
-            "image:",
-            "credit:",
-            "getty images",
-            "file photo",
-            "photograph",
-            "pictured",
-            "afp photo",
-        ],
+        tiny: &["photo", "photograph", "pictured"],
+        short: &["photo:", "image:", "credit:", "getty images", "file photo", "afp photo"],
         any: &["(photo:", "photo credit"],
     },
     Rule {
         reason: Reason::Advert,
-        short: &[
-            "advertisement",
-            "sponsored",
-            "advertising",
-            "ad",
-            "promoted",
-            "partner content",
-        ],
+        tiny: &["sponsored", "advertising", "ad", "promoted"],
+        short: &["advertisement", "partner content"],
         any: &[
             "sponsored content",
             "paid content",
@@ -199,21 +237,20 @@ const RULES: &[Rule] = &[
     },
     Rule {
         reason: Reason::Navigation,
+        tiny: &["home", "menu", "search", "next", "previous"],
         short: &[
             "back to top",
             "skip to content",
             "skip to main content",
-            "home",
-            "menu",
-            "search",
             "next article",
             "previous article",
-            "next",
-            "previous",
         ],
         any: &["skip to main content", "back to top"],
     },
 ];
+
+/// Number of rules.
+const N_RULES: usize = 9;
 
 /// The boilerplate reason a block's text gives, if any.
 pub fn boilerplate_reason(text: &str, words: usize) -> Option<Reason> {
@@ -222,21 +259,55 @@ pub fn boilerplate_reason(text: &str, words: usize) -> Option<Reason> {
 
 /// [`boilerplate_reason`] of a text already in lowercase.
 pub fn boilerplate_reason_lower(lower: &str, words: usize) -> Option<Reason> {
-    let hits = phrase_hits(lower);
-    hits.any.or(if words <= SHORT_BLOCK_WORDS { hits.short } else { None })
+    phrase_hits(lower).reason(words)
 }
 
-/// The reason a phrase so specific that it marks a block of any length gives (the `any` lists),
-/// for a text already in lowercase.
-pub fn strong_reason_lower(lower: &str) -> Option<Reason> {
-    phrase_hits(lower).any
-}
-
-/// The first rule (in [`RULES`] order) whose `any` phrases, and whose `short` phrases, occur.
-#[derive(Debug, Default, PartialEq)]
+/// How many words each rule's phrases cover in a text, per tier (a rule is an index into
+/// [`RULES`]).
+#[derive(Debug, Default, Clone, PartialEq)]
 pub struct Hits {
-    pub any: Option<Reason>,
-    pub short: Option<Reason>,
+    any: [u16; N_RULES],
+    short: [u16; N_RULES],
+    tiny: [u16; N_RULES],
+}
+
+impl Hits {
+    /// The reason of a phrase so specific that it marks a block of any length.
+    pub fn strong(&self) -> Option<Reason> {
+        best(&self.any, None)
+    }
+
+    /// The reason an everyday word of the `tiny` tier would give if the block were tiny: for a
+    /// longer block, a hint for the model and a reason to show if it drops the block, not a rule.
+    pub fn everyday(&self) -> Option<Reason> {
+        best(&self.tiny, None)
+    }
+
+    /// The reason the phrases give a block of `words` words: a strong phrase first, then the
+    /// `short` phrases if the block is short, with the `tiny` words too if it is tiny.
+    pub fn reason(&self, words: usize) -> Option<Reason> {
+        self.strong().or_else(|| {
+            if words > SHORT_BLOCK_WORDS {
+                None
+            } else if words > TINY_BLOCK_WORDS {
+                best(&self.short, None)
+            } else {
+                best(&self.short, Some(&self.tiny))
+            }
+        })
+    }
+}
+
+/// The rule covering the most words (`a` plus `b`), the earlier one on a tie.
+fn best(a: &[u16; N_RULES], b: Option<&[u16; N_RULES]>) -> Option<Reason> {
+    let mut top = (0u16, None);
+    for (i, r) in RULES.iter().enumerate() {
+        let n = a[i] + b.map_or(0, |b| b[i]);
+        if n > top.0 {
+            top = (n, Some(r.reason));
+        }
+    }
+    top.1
 }
 
 /// A fast, deterministic hasher for the cleaner's short string keys (words, phrases), where
@@ -281,8 +352,8 @@ impl std::hash::Hasher for FxHasher {
 
 /// Tokens as phrases are matched: runs of letters and digits, and each other visible char on
 /// its own (so `/month`, `(photo:` and `©` match inside `$5/month`, `(Photo: AP)`, `©2019`).
-fn phrase_tokens(lower: &str) -> Vec<&str> {
-    let mut out = Vec::new();
+/// Byte ranges into `lower`, appended to `out`.
+pub fn phrase_tokens(lower: &str, out: &mut Vec<(u32, u32)>) {
     let mut word_start: Option<usize> = None;
     for (i, c) in lower.char_indices() {
         if c.is_alphanumeric() {
@@ -290,39 +361,50 @@ fn phrase_tokens(lower: &str) -> Vec<&str> {
             continue;
         }
         if let Some(w) = word_start.take() {
-            out.push(&lower[w..i]);
+            out.push((w as u32, i as u32));
         }
         if !c.is_whitespace() {
-            out.push(&lower[i..i + c.len_utf8()]);
+            out.push((i as u32, (i + c.len_utf8()) as u32));
         }
     }
     if let Some(w) = word_start {
-        out.push(&lower[w..]);
+        out.push((w as u32, lower.len() as u32));
     }
-    out
 }
 
 /// One phrase of a rule, as tokens.
-struct Entry {
+#[derive(Debug)]
+pub struct Entry {
     tokens: Vec<&'static str>,
     rule: usize,
-    any: bool,
+    tier: Tier,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Tier {
+    Tiny,
+    Short,
+    Any,
 }
 
 /// Every rule phrase, keyed by its first token: one hash look-up per token of a text, then a
 /// comparison of the few phrases that start there. Linear in the text, whatever the number of
-/// phrases (a substring search per phrase was 45 % of the cleaning time).
-fn index() -> &'static std::collections::HashMap<&'static str, Vec<Entry>, FastHash> {
+/// phrases (a substring search per phrase was 45 % of the cleaning time). The block features
+/// merge these keys with the learned vocabulary, so that a token costs one look-up for both
+/// ([`super::features::Lexicon`]).
+pub fn phrase_index() -> &'static std::collections::HashMap<&'static str, Vec<Entry>, FastHash> {
     static INDEX: std::sync::OnceLock<std::collections::HashMap<&'static str, Vec<Entry>, FastHash>> =
         std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
         let mut m: std::collections::HashMap<&'static str, Vec<Entry>, FastHash> = Default::default();
         for (rule, r) in RULES.iter().enumerate() {
-            for (list, any) in [(r.short, false), (r.any, true)] {
+            for (list, tier) in [(r.tiny, Tier::Tiny), (r.short, Tier::Short), (r.any, Tier::Any)] {
                 for p in list {
-                    let tokens = phrase_tokens(p);
+                    let mut ranges = Vec::new();
+                    phrase_tokens(p, &mut ranges);
+                    let tokens: Vec<&'static str> = ranges.iter().map(|&(a, b)| &p[a as usize..b as usize]).collect();
                     if let Some(first) = tokens.first() {
-                        m.entry(first).or_default().push(Entry { tokens, rule, any });
+                        m.entry(first).or_default().push(Entry { tokens, rule, tier });
                     }
                 }
             }
@@ -331,24 +413,39 @@ fn index() -> &'static std::collections::HashMap<&'static str, Vec<Entry>, FastH
     })
 }
 
-/// Which rules' phrases occur in a lowercase text, as whole tokens.
-pub fn phrase_hits(lower: &str) -> Hits {
-    let idx = index();
-    let toks = phrase_tokens(lower);
-    let (mut any, mut short) = (usize::MAX, usize::MAX);
-    for i in 0..toks.len() {
-        let Some(entries) = idx.get(toks[i]) else { continue };
-        for e in entries {
-            if toks[i..].starts_with(&e.tokens) {
-                let slot = if e.any { &mut any } else { &mut short };
-                *slot = (*slot).min(e.rule);
-            }
+/// Adds to `hits` the phrases of `entries` (those starting with token `i`) that occur at token
+/// `i` of `toks` (ranges into `lower`).
+pub fn match_phrases(entries: &[Entry], lower: &str, toks: &[(u32, u32)], i: usize, hits: &mut Hits) {
+    for e in entries {
+        let n = e.tokens.len();
+        let matches = toks.len() - i >= n
+            && e.tokens
+                .iter()
+                .zip(&toks[i..i + n])
+                .all(|(t, &(a, b))| lower.as_bytes()[a as usize..b as usize] == *t.as_bytes());
+        if matches {
+            let counts = match e.tier {
+                Tier::Tiny => &mut hits.tiny,
+                Tier::Short => &mut hits.short,
+                Tier::Any => &mut hits.any,
+            };
+            counts[e.rule] = counts[e.rule].saturating_add(n as u16);
         }
     }
-    Hits {
-        any: RULES.get(any).map(|r| r.reason),
-        short: RULES.get(short).map(|r| r.reason),
+}
+
+/// Which rules' phrases occur in a lowercase text, as whole tokens.
+pub fn phrase_hits(lower: &str) -> Hits {
+    let idx = phrase_index();
+    let mut toks = Vec::new();
+    phrase_tokens(lower, &mut toks);
+    let mut hits = Hits::default();
+    for (i, &(a, b)) in toks.iter().enumerate() {
+        if let Some(entries) = idx.get(&lower[a as usize..b as usize]) {
+            match_phrases(entries, lower, &toks, i, &mut hits);
+        }
     }
+    hits
 }
 
 /// Markers that open a photo credit.
@@ -400,7 +497,7 @@ pub fn contains_phrase(hay: &str, phrase: &str) -> bool {
 
 /// A short line that is a price: a currency amount (`₹900`, `$4.99`, `€5/month`) with few words.
 pub fn is_price(text: &str, words: usize) -> bool {
-    if words > 6 {
+    if words > MAX_PRICE_WORDS {
         return false;
     }
     let mut chars = text.chars().peekable();
@@ -412,6 +509,9 @@ pub fn is_price(text: &str, words: usize) -> bool {
     }
     false
 }
+
+/// Most words a price line has (`Only $1 for 6 months`).
+pub const MAX_PRICE_WORDS: usize = 6;
 
 /// Most words a line that is only a price has (`₹900`, `$4.99 a month`).
 pub const BARE_PRICE_WORDS: usize = 3;
@@ -443,6 +543,37 @@ mod tests {
         assert_eq!(
             reason("Copyright ©2019 Some Company. All Rights Reserved."),
             Some(Reason::Legal)
+        );
+    }
+
+    #[test]
+    fn everyday_words_mark_only_tiny_blocks() {
+        assert_eq!(reason("Next"), Some(Reason::Navigation));
+        assert_eq!(reason("Watch"), Some(Reason::Related));
+        assert_eq!(reason("Print this page"), Some(Reason::Share));
+        assert_eq!(reason("$4.99 a month"), Some(Reason::Price));
+        let sentence = "The regional library will extend its opening hours from next month, the council said, \
+                        after readers asked to share the reading rooms in the evening.";
+        assert_eq!(reason(sentence), None);
+        assert_eq!(
+            reason("Readers can comment on the plans at any branch until the end of the month."),
+            None
+        );
+        assert_eq!(
+            reason("The service now has ten million subscribers, up from eight million."),
+            None
+        );
+    }
+
+    #[test]
+    fn the_rule_covering_most_words_wins() {
+        assert_eq!(reason("Sign up for our morning newsletter"), Some(Reason::Prompt));
+        assert_eq!(reason("Sign up to read this article"), Some(Reason::Paywall));
+        assert_eq!(reason("Share on Facebook"), Some(Reason::Share));
+        assert_eq!(reason("Read more: Snow cover hits a record low"), Some(Reason::Related));
+        assert_eq!(
+            reason("Related: Rail workers vote on a new contract"),
+            Some(Reason::Related)
         );
     }
 

@@ -35,7 +35,10 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     let mut by_part: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
     for (i, s) in surface.iter().enumerate() {
         if labels[i] == Label::PER && s.contains(' ') {
-            for (first, part) in [(false, s.rsplit(' ').next().unwrap_or("")), (true, s.split(' ').next().unwrap_or(""))] {
+            for (first, part) in [
+                (false, s.rsplit(' ').next().unwrap_or("")),
+                (true, s.split(' ').next().unwrap_or("")),
+            ] {
                 let list = by_part.entry((first, part)).or_default();
                 if !list.iter().any(|&j| surface[j] == *s) {
                     list.push(i);
@@ -65,7 +68,9 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
         let s = &surface[i];
         if !s.contains(' ') && labels[i].is_name() {
             let by_last = by_part.get(&(false, s.as_str())).filter(|v| v.len() == 1);
-            let by_first = by_part.get(&(true, s.as_str())).filter(|v| v.len() == 1 && labels[i] == Label::PER);
+            let by_first = by_part
+                .get(&(true, s.as_str()))
+                .filter(|v| v.len() == 1 && labels[i] == Label::PER);
             if let Some(full) = by_last.or(by_first) {
                 rep[i] = full[0];
                 labels[i] = Label::PER;
@@ -259,19 +264,37 @@ mod tests {
     #[test]
     fn acronyms_never_spelled_out_take_the_learned_expansion() {
         let text = "The US and the U.S. Treasury; the UN; the XQZ.";
-        let spans = spans_of(text, &[("US", Label::LOC), ("U.S.", Label::ORG), ("UN", Label::ORG), ("XQZ", Label::ORG)]);
+        let spans = spans_of(
+            text,
+            &[
+                ("US", Label::LOC),
+                ("U.S.", Label::ORG),
+                ("UN", Label::ORG),
+                ("XQZ", Label::ORG),
+            ],
+        );
         let (ents, _) = resolve_entities(text, &spans);
         let names: Vec<(&str, Label)> = ents.iter().map(|e| (e.name.as_str(), e.label)).collect();
         assert!(names.contains(&("United States", Label::LOC)), "{names:?}");
         assert!(names.contains(&("United Nations", Label::ORG)));
         assert!(names.contains(&("XQZ", Label::ORG)));
-        assert_eq!(ents.iter().find(|e| e.name == "United States").unwrap().mentions.len(), 1);
+        assert_eq!(
+            ents.iter().find(|e| e.name == "United States").unwrap().mentions.len(),
+            1
+        );
     }
 
     #[test]
     fn a_lone_word_joins_by_surname_not_by_a_leading_word() {
         let text = "Russian Minister Ivan Petrov spoke. Petrov left. Russian troops stayed.";
-        let spans = spans_of(text, &[("Russian Minister Ivan Petrov", Label::PER), ("Petrov", Label::PER), ("Russian", Label::MISC)]);
+        let spans = spans_of(
+            text,
+            &[
+                ("Russian Minister Ivan Petrov", Label::PER),
+                ("Petrov", Label::PER),
+                ("Russian", Label::MISC),
+            ],
+        );
         let (ents, _) = resolve_entities(text, &spans);
         assert_eq!(ents.len(), 2, "{ents:?}");
         assert_eq!(ents.iter().find(|e| e.label == Label::MISC).unwrap().name, "Russian");

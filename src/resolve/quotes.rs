@@ -499,7 +499,9 @@ impl Context<'_> {
     }
 
     fn has_person(&self, r: Range<usize>) -> bool {
-        r.into_iter().filter_map(|i| self.entity_at(i)).any(|e| self.entities[e].label == Label::PER)
+        r.into_iter()
+            .filter_map(|i| self.entity_at(i))
+            .any(|e| self.entities[e].label == Label::PER)
     }
 
     fn entity_at(&self, token: usize) -> Option<usize> {
@@ -591,7 +593,10 @@ mod tests {
 
     #[test]
     fn apposition_after_the_speaker() {
-        let q = quotes("\"It's a snub,\" Jane Roe, a former minister of the interior, said.", &[("Jane Roe", Label::PER)]);
+        let q = quotes(
+            "\"It's a snub,\" Jane Roe, a former minister of the interior, said.",
+            &[("Jane Roe", Label::PER)],
+        );
         assert_eq!(speaker_of(&q, "It's a snub").as_deref(), Some("Jane Roe"));
     }
 

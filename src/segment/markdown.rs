@@ -246,7 +246,10 @@ struct Memo {
 }
 
 impl Memo {
-    const NEW: Memo = Memo { none_after: usize::MAX, found: (usize::MAX, 0) };
+    const NEW: Memo = Memo {
+        none_after: usize::MAX,
+        found: (usize::MAX, 0),
+    };
 }
 
 /// The first `needle` at or after `from`.

@@ -212,12 +212,19 @@ impl DocInfo {
         }
         let neighbour = |j: usize, d: isize| -> u64 {
             let k = j as isize + d;
-            if k < 0 || k as usize >= n { BOUNDARY_BEFORE } else { lower[k as usize] }
+            if k < 0 || k as usize >= n {
+                BOUNDARY_BEFORE
+            } else {
+                lower[k as usize]
+            }
         };
         let mut aggregated = Vec::new();
         let mut aggregated_at = vec![0u32];
         for i in 0..n {
-            if let Some(ms) = mentions.get(&lower[i]).filter(|m| m.len() > 1 && is_capitalised(words[i])) {
+            if let Some(ms) = mentions
+                .get(&lower[i])
+                .filter(|m| m.len() > 1 && is_capitalised(words[i]))
+            {
                 let (own_prev, own_next) = (neighbour(i, -1), neighbour(i, 1));
                 for &j in ms.iter().filter(|&&j| j as usize != i).take(AGGREGATE_MENTIONS) {
                     let (p, q) = (neighbour(j as usize, -1), neighbour(j as usize, 1));
@@ -253,7 +260,9 @@ impl DocInfo {
     pub fn set_first_pass(&mut self, tags: Option<&[u8]>) {
         self.first_pass.clear();
         self.first_pass_at.clear();
-        let Some(tags) = tags.filter(|t| t.len() == self.info.len()) else { return };
+        let Some(tags) = tags.filter(|t| t.len() == self.info.len()) else {
+            return;
+        };
         // Tag counts by word, over the whole document.
         let mut by_word: HashKeyed<[u16; TAG_SLOTS]> = HashKeyed::default();
         for (i, &t) in tags.iter().enumerate() {
@@ -327,9 +336,13 @@ impl DocInfo {
             if let Some(h) = history {
                 h.keys(self.history_key(i), keys);
             }
-            keys.extend_from_slice(&self.aggregated[self.aggregated_at[i] as usize..self.aggregated_at[i + 1] as usize]);
+            keys.extend_from_slice(
+                &self.aggregated[self.aggregated_at[i] as usize..self.aggregated_at[i + 1] as usize],
+            );
             if !self.first_pass_at.is_empty() {
-                keys.extend_from_slice(&self.first_pass[self.first_pass_at[i] as usize..self.first_pass_at[i + 1] as usize]);
+                keys.extend_from_slice(
+                    &self.first_pass[self.first_pass_at[i] as usize..self.first_pass_at[i + 1] as usize],
+                );
             }
             offsets.push(keys.len() as u32);
         }
@@ -618,7 +631,11 @@ mod tests {
         // A capitalised word mentioned once (`The`, 3) and a lowercase word (`coach`, 4) get none.
         let agg = |i: usize| doc.aggregated_at[i + 1] - doc.aggregated_at[i];
         assert_eq!((agg(3), agg(4)), (0, 0));
-        assert_eq!(agg(6), 2, "the second `Vardex` gets the first one's start of text and `lost`");
+        assert_eq!(
+            agg(6),
+            2,
+            "the second `Vardex` gets the first one's start of text and `lost`"
+        );
         assert_eq!(keys.len(), 9);
     }
 

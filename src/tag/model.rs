@@ -424,8 +424,12 @@ impl PassParts {
     /// outliers (the top 1/20000 of non-zero weights) are clipped rather than allowed to
     /// flatten everything else.
     pub fn scale(&self) -> f32 {
-        let mut mags: Vec<f32> =
-            self.rows.iter().flat_map(|(_, r)| r.iter().map(|w| w.abs())).filter(|&m| m > 0.0).collect();
+        let mut mags: Vec<f32> = self
+            .rows
+            .iter()
+            .flat_map(|(_, r)| r.iter().map(|w| w.abs()))
+            .filter(|&m| m > 0.0)
+            .collect();
         if mags.is_empty() {
             return 1.0;
         }
@@ -450,7 +454,10 @@ impl PassParts {
         for (key, q) in &rows {
             put_varint(&mut out, (key - last) as u64);
             last = *key;
-            let mask = q.iter().enumerate().fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
+            let mask = q
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (i, &v)| if v != 0 { m | 1 << i } else { m });
             put_varint(&mut out, mask);
             out.extend(q.iter().filter(|&&v| v != 0).map(|&v| v as u8));
         }
@@ -461,7 +468,11 @@ impl PassParts {
 impl ModelParts {
     /// Encodes the model file.
     pub fn encode(&self) -> Vec<u8> {
-        let mut meta = format!("format={FORMAT}\nfeatures={}\npasses={}\n", super::features::VERSION, self.passes.len());
+        let mut meta = format!(
+            "format={FORMAT}\nfeatures={}\npasses={}\n",
+            super::features::VERSION,
+            self.passes.len()
+        );
         let mut sections: Vec<(String, Vec<u8>)> = Vec::new();
         let mut gazetteers = Vec::new();
         self.lexicon.gazetteers.encode(&mut gazetteers);
@@ -510,9 +521,13 @@ impl Model {
         let version = (field("format"), field("features"));
         let expected = (FORMAT.to_string(), super::features::VERSION.to_string());
         if version != (Some(expected.0.as_str()), Some(expected.1.as_str())) {
-            return Err(ModelError::Version(format!("{version:?}, this build reads {expected:?}")));
+            return Err(ModelError::Version(format!(
+                "{version:?}, this build reads {expected:?}"
+            )));
         }
-        let n_passes: usize = field("passes").and_then(|s| s.parse().ok()).ok_or(ModelError::Truncated("meta"))?;
+        let n_passes: usize = field("passes")
+            .and_then(|s| s.parse().ok())
+            .ok_or(ModelError::Truncated("meta"))?;
         let gazetteers =
             Gazetteers::decode(section("gazetteers")?, &mut 0).ok_or(ModelError::Truncated("gazetteers"))?;
         let words = WordStats::decode(section("words")?, &mut 0).ok_or(ModelError::Truncated("words"))?;
@@ -554,9 +569,12 @@ impl Model {
             if n > 0 {
                 doc.set_first_pass(Some(&tags));
             }
-            tags = decode_document(doc, &pass.transitions, |keys| pass.weights.prefetch(keys), |keys, out| {
-                pass.score(keys, out)
-            });
+            tags = decode_document(
+                doc,
+                &pass.transitions,
+                |keys| pass.weights.prefetch(keys),
+                |keys, out| pass.score(keys, out),
+            );
         }
         if tags.is_empty() {
             tags = vec![OUTSIDE; doc.len()];

@@ -79,7 +79,10 @@ pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledD
     let mut text = d.text.clone();
     // Title Case: ASCII first letters only, so that every offset stays where it was.
     let first_line = text.find('\n').unwrap_or(text.len());
-    let words = text[..first_line].split(' ').filter(|w| w.chars().any(char::is_alphabetic)).count();
+    let words = text[..first_line]
+        .split(' ')
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .count();
     if words >= 3 && text[..first_line].chars().any(char::is_lowercase) {
         let mut out = String::with_capacity(text.len());
         for (n, w) in text[..first_line].split(' ').enumerate() {
@@ -105,7 +108,9 @@ pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledD
         let mut pos = 0;
         for w in text.split([' ', '\n']) {
             let b = w.as_bytes();
-            let dotted = b.len() >= 4 && b.chunks(2).all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
+            let dotted = b.len() >= 4
+                && b.chunks(2)
+                    .all(|c| c.len() == 2 && c[0].is_ascii_uppercase() && c[1] == b'.');
             if dotted {
                 edits.extend((1..b.len()).step_by(2).map(|i| (pos + i, 1, "")));
             }
@@ -120,7 +125,11 @@ pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledD
         let roll = (rng.next_u64() % 1000) as f64 / 1000.0;
         if k == per && at_word_start && roll < HONORIFIC_RATE && !honorifics.is_empty() {
             let i = (rng.next_u64() % honorifics.len() as u64) as usize;
-            let h = if rng.next_u64().is_multiple_of(2) { no_period[i] } else { honorifics[i].as_str() };
+            let h = if rng.next_u64().is_multiple_of(2) {
+                no_period[i]
+            } else {
+                honorifics[i].as_str()
+            };
             edits.push((s, 0, h));
             edits.push((s, 0, " "));
         }
@@ -146,8 +155,16 @@ pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledD
             .sum();
         (x as isize + shift) as usize
     };
-    let entities = d.entities.iter().map(|&(s, e, k)| (moved(s, true), moved(e, false), k)).collect();
-    LabeledDoc { id: d.id.clone(), text: out, entities }
+    let entities = d
+        .entities
+        .iter()
+        .map(|&(s, e, k)| (moved(s, true), moved(e, false), k))
+        .collect();
+    LabeledDoc {
+        id: d.id.clone(),
+        text: out,
+        entities,
+    }
 }
 
 /// A document ready for training or evaluation.
@@ -515,7 +532,12 @@ impl Scores {
 pub fn jackknife(docs: &[Prepared], fold_of: &[usize], folds: usize, config: &TrainConfig) -> Vec<Vec<u8>> {
     let mut out = vec![Vec::new(); docs.len()];
     for f in 0..folds {
-        let rest: Vec<&Prepared> = docs.iter().zip(fold_of).filter(|(_, &k)| k != f).map(|(d, _)| d).collect();
+        let rest: Vec<&Prepared> = docs
+            .iter()
+            .zip(fold_of)
+            .filter(|(_, &k)| k != f)
+            .map(|(d, _)| d)
+            .collect();
         let p = train(&rest, config, |_, _, _| {});
         let (rows, trans) = p.averaged();
         let table: HashMap<u32, [f32; N_TAGS]> = rows.into_iter().collect();
@@ -528,14 +550,19 @@ pub fn jackknife(docs: &[Prepared], fold_of: &[usize], folds: usize, config: &Tr
 
 /// The float model's tags for a document (evaluation between epochs).
 pub fn tag_with(rows: &HashMap<u32, [f32; N_TAGS]>, trans: &Transitions, doc: &DocInfo) -> Vec<u8> {
-    super::model::decode_document(doc, trans, |_| {}, |keys, out| {
-        *out = [0.0; N_TAGS];
-        for &k in keys {
-            if let Some(row) = rows.get(&key32(k)) {
-                out.iter_mut().zip(row).for_each(|(o, w)| *o += w);
+    super::model::decode_document(
+        doc,
+        trans,
+        |_| {},
+        |keys, out| {
+            *out = [0.0; N_TAGS];
+            for &k in keys {
+                if let Some(row) = rows.get(&key32(k)) {
+                    out.iter_mut().zip(row).for_each(|(o, w)| *o += w);
+                }
             }
-        }
-    })
+        },
+    )
 }
 
 #[cfg(test)]
@@ -617,7 +644,10 @@ mod tests {
         let mut saw_honorific = false;
         for _ in 0..20 {
             let a = augment(&d, &hon, &mut rng);
-            assert!(a.text.starts_with("Smith Says Talks in Paris Will Go On\n") || a.text.contains("Smith Says Talks in Paris"));
+            assert!(
+                a.text.starts_with("Smith Says Talks in Paris Will Go On\n")
+                    || a.text.contains("Smith Says Talks in Paris")
+            );
             let names: Vec<&str> = a.entities.iter().map(|&(s, e, _)| &a.text[s..e]).collect();
             assert_eq!(names, ["Smith", "Paris", "Smith", "Jones"]);
             saw_honorific |= a.text.contains("Mr") || a.text.contains("Ms");

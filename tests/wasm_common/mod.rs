@@ -51,19 +51,27 @@ pub fn utf16_offsets_by_default() {
         let units: Vec<u16> = body.encode_utf16().collect();
         String::from_utf16(&units[s..e]).unwrap()
     });
-    let money = analysis.articles[0].entities.iter().find(|e| e.name == "₹900").expect("₹900");
+    let money = analysis.articles[0]
+        .entities
+        .iter()
+        .find(|e| e.name == "₹900")
+        .expect("₹900");
     let body16: Vec<u16> = analysis.articles[0].body.encode_utf16().collect();
     let prefix = String::from_utf16(&body16[..money.mentions[0].start]).unwrap();
     assert!(prefix.ends_with("paid "), "{prefix}");
 }
 
 pub fn codepoint_offsets_on_request() {
-    let analysis = run(&[doc("a.txt", "text", &TEXT.into())], options(r#"{"offsets":"codepoint"}"#));
+    let analysis = run(
+        &[doc("a.txt", "text", &TEXT.into())],
+        options(r#"{"offsets":"codepoint"}"#),
+    );
     assert_offsets_index(&analysis, |body, s, e| body.chars().skip(s).take(e - s).collect());
 }
 
 pub fn bytes_are_decoded_and_errors_are_per_document() {
-    let latin1: Vec<u8> = b"Caf\xe9 owners in the capital said prices would rise again this year, the third rise.".to_vec();
+    let latin1: Vec<u8> =
+        b"Caf\xe9 owners in the capital said prices would rise again this year, the third rise.".to_vec();
     let png = [0x89u8, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13];
     let analysis = run(
         &[
@@ -72,9 +80,16 @@ pub fn bytes_are_decoded_and_errors_are_per_document() {
         ],
         None,
     );
-    assert!(analysis.articles[0].body.starts_with("Café owners"), "{}", analysis.articles[0].body);
+    assert!(
+        analysis.articles[0].body.starts_with("Café owners"),
+        "{}",
+        analysis.articles[0].body
+    );
     assert!(analysis.articles[0].notes.iter().any(|n| n.contains("Windows-1252")));
-    assert!(analysis.articles[1].error.as_deref().is_some_and(|e| e.contains("binary")));
+    assert!(analysis.articles[1]
+        .error
+        .as_deref()
+        .is_some_and(|e| e.contains("binary")));
 }
 
 /// The message of the JS `Error` a call threw.

@@ -5,6 +5,7 @@
 //! presslens-train-clean cv     --mode text|html [--cases CASES.jsonl] [--folds K] [--seed S]  > pred.jsonl
 //! presslens-train-clean oracle --mode text|html [--cases CASES.jsonl]              > pred.jsonl
 //! presslens-train-clean bench  --mode text|html [--cases CASES.jsonl] [--reps N]
+//! presslens-train-clean explain [--model FILE] FILE...
 //! ```
 //! Tuning flags (defaults are what the shipped models use): `--trees`, `--depth`, `--rate`,
 //! `--lambda`, `--min-hessian`, `--no-stage2`, `--one-view`; `cv --debug ID-PREFIX` prints each
@@ -14,7 +15,9 @@
 //! fold, so a fold is scored by a model that has never seen its sites), trains on K-1 folds,
 //! cleans the held-out fold, and prints `{"id","text"}` lines for `score_clean.py`. `oracle`
 //! prints the blocks the gold alignment labels as article: the ceiling of block selection.
-//! All three are deterministic.
+//! All three are deterministic. `explain` cleans files (text, markdown or `.html`) with the
+//! shipped model (or `--model FILE`) and prints every block with its two probabilities, whether
+//! it was kept and the reason it was dropped: the tool for finding why a page comes out wrong.
 //!
 //! The cases file is GUIDE §2's `cases.jsonl` (`id, url, lang, html_path, pasted_path,
 //! gold_body`); the data is read from ../shared and never copied into the project.
@@ -96,6 +99,9 @@ struct Args {
     threads: usize,
     /// `bench`: times over the pages.
     reps: usize,
+    /// `explain`: the files to explain, and the model to use (default: the shipped one).
+    files: Vec<PathBuf>,
+    model: Option<PathBuf>,
     /// Train on both views of each page, its pasted text and its HTML rendering (not with
     /// `--one-view`): twice the examples of prose and furniture. Cross-validated, this lifts
     /// pasted text from 0.910 to 0.916 and HTML from 0.939 to 0.944 (means of three splits).
@@ -117,6 +123,8 @@ fn parse_args() -> Result<Args, String> {
         threads: 2,
         reps: 20,
         with_text: true,
+        files: Vec::new(),
+        model: None,
     };
     while let Some(flag) = it.next() {
         let mut value = || it.next().ok_or(format!("{flag} needs a value"));
@@ -144,6 +152,8 @@ fn parse_args() -> Result<Args, String> {
             }
             "--lambda" => a.params.lambda = value()?.parse().map_err(|_| "--lambda takes a number")?,
             "--rate" => a.params.learning_rate = value()?.parse().map_err(|_| "--rate takes a number")?,
+            "--model" => a.model = Some(PathBuf::from(value()?)),
+            other if !other.starts_with("--") => a.files.push(PathBuf::from(other)),
             other => return Err(format!("unknown option {other}")),
         }
     }
@@ -158,8 +168,13 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.command == "bench" {
-        return match bench(&args) {
+    if args.command == "bench" || args.command == "explain" {
+        let run = if args.command == "bench" {
+            bench(&args)
+        } else {
+            explain(&args)
+        };
+        return match run {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("presslens-train-clean: {e}");
@@ -378,7 +393,7 @@ fn learn_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
 
 /// Stage-1 rows of a page with a given vocabulary.
 fn page_rows(p: &Page, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<features::Shape>) {
-    features::rows(&p.seg, vocab)
+    features::rows(&p.seg, &features::Lexicon::new(vocab))
 }
 
 /// Trains a model on `pages` (see the file header for the steps).
@@ -491,7 +506,7 @@ fn cross_validate(pages: &[Page], extra: &[Page], args: &Args) -> io::Result<()>
             agree.1 += keep.len();
             let cleaned = clean_with(&p.seg, &model);
             if debug.is_some_and(|d| p.id.starts_with(d)) {
-                let (rows, shapes) = features::rows(&p.seg, &model.vocab);
+                let (rows, shapes) = features::rows(&p.seg, model.scorer().lexicon());
                 let (p1, p2) = model.predict(&rows, &shapes);
                 let kept: BTreeSet<&str> = cleaned.body.split("\n\n").collect();
                 for (k, b) in p.seg.blocks.iter().enumerate() {
@@ -557,6 +572,95 @@ fn bench(args: &Args) -> io::Result<()> {
         bytes as f64 / 1e6 / secs,
         kept
     );
+    // Where the time goes: each stage timed alone over the same documents.
+    let model = if args.mode == Mode::Html {
+        presslens::clean::html_model()
+    } else {
+        presslens::clean::text_model()
+    };
+    let scorer = model.scorer();
+    let time = |f: &mut dyn FnMut()| {
+        let t = std::time::Instant::now();
+        f();
+        t.elapsed().as_secs_f64() / secs * 100.0
+    };
+    let mut decoded = Vec::new();
+    let t_decode = time(&mut || {
+        for _ in 0..args.reps {
+            decoded = docs.iter().filter_map(|d| decode(name, d).ok()).collect();
+        }
+    });
+    let mut segs = Vec::new();
+    let t_segment = time(&mut || {
+        for _ in 0..args.reps {
+            segs = decoded.iter().map(segment).collect();
+        }
+    });
+    let mut rows = Vec::new();
+    let t_features = time(&mut || {
+        for _ in 0..args.reps {
+            rows = segs.iter().map(|s| features::rows(s, scorer.lexicon())).collect();
+        }
+    });
+    let t_trees = time(&mut || {
+        for _ in 0..args.reps {
+            for (r, sh) in &rows {
+                kept += scorer.predict(r, sh).1.len();
+            }
+        }
+    });
+    let blocks: usize = segs.iter().map(|s| s.blocks.len()).sum();
+    println!(
+        "  shares of the time: decode {t_decode:.0}%, segment {t_segment:.0}%, features {t_features:.0}%, \
+         trees {t_trees:.0}%, the rest {:.0}%; {:.2} µs a block ({blocks} blocks a pass)",
+        100.0 - t_decode - t_segment - t_features - t_trees,
+        secs * 1e6 / (blocks * args.reps) as f64
+    );
+    Ok(())
+}
+
+/// Prints each block of each file with stage-1 and stage-2 probabilities, kept (`K`) or the
+/// reason it was dropped.
+fn explain(args: &Args) -> io::Result<()> {
+    let model = match &args.model {
+        Some(path) => Model::from_text(&std::fs::read_to_string(path)?).map_err(|e| io::Error::other(e.to_string()))?,
+        None => Model::default(),
+    };
+    for path in &args.files {
+        let bytes = std::fs::read(path)?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("input.txt");
+        let doc = decode(name, &bytes).map_err(|e| io::Error::other(e.to_string()))?;
+        let seg = segment(&doc);
+        let model = if args.model.is_some() {
+            &model
+        } else if seg.html {
+            presslens::clean::html_model()
+        } else {
+            presslens::clean::text_model()
+        };
+        let cleaned = clean_with(&seg, model);
+        let (rows, shapes) = features::rows(&seg, model.scorer().lexicon());
+        let (p1, p2) = model.predict(&rows, &shapes);
+        println!(
+            "== {} ({} blocks) meta {:?}",
+            path.display(),
+            seg.blocks.len(),
+            cleaned.meta
+        );
+        let mut dropped = cleaned.dropped.iter().peekable();
+        for (k, b) in seg.blocks.iter().enumerate() {
+            let reason = match dropped.peek() {
+                Some(d) if d.span == b.span => {
+                    let r = format!("{:?}", d.reason);
+                    dropped.next();
+                    r
+                }
+                _ => "K".into(),
+            };
+            let text: String = b.text.chars().take(110).collect();
+            println!("{k:4} {reason:>10} p1 {:.2} p2 {:.2} | {text}", p1[k], p2[k]);
+        }
+    }
     Ok(())
 }
 
