@@ -28,10 +28,14 @@ fn story_entities(articles: &[Article]) -> Vec<StoryEntity> {
         .filter(|e| e.label == Label::PER && e.name.contains(' '))
         .map(|e| e.name.as_str())
         .collect();
-    let misc_names: std::collections::HashSet<&str> =
-        articles.iter().flat_map(|a| &a.entities).filter(|e| e.label == Label::MISC).map(|e| e.name.as_str()).collect();
+    let misc_names: std::collections::HashSet<&str> = articles
+        .iter()
+        .flat_map(|a| &a.entities)
+        .filter(|e| e.label == Label::MISC)
+        .map(|e| e.name.as_str())
+        .collect();
     let canonical = |label: Label, name: &str| -> String {
-        // `Venezuelans` in one article meets `Venezuelan` in another.
+        // `Chileans` in one article meets `Chilean` in another.
         if label == Label::MISC {
             if let Some(stem) = plural_stem(name).filter(|s| misc_names.contains(s)) {
                 return stem.to_string();
@@ -165,14 +169,14 @@ mod tests {
     #[test]
     fn merges_entities_and_surnames_across_articles() {
         let a = article(
-            &[("Ada Okonkwo", Label::PER, 2), ("Venezuela", Label::LOC, 3)],
+            &[("Ada Okonkwo", Label::PER, 2), ("Portugal", Label::LOC, 3)],
             &["we will never give up the fight"],
         );
         let b = article(
             &[
                 ("Okonkwo", Label::PER, 4),
-                ("Venezuela", Label::LOC, 1),
-                ("Caracas", Label::LOC, 1),
+                ("Portugal", Label::LOC, 1),
+                ("Lisbon", Label::LOC, 1),
             ],
             &["We will never give up the fight, he said"],
         );
@@ -180,7 +184,7 @@ mod tests {
         let okonkwo = story.entities.iter().find(|e| e.name == "Ada Okonkwo").unwrap();
         assert_eq!((okonkwo.articles.clone(), okonkwo.mentions), (vec![0, 1], 6));
         assert_eq!(
-            story.entities.iter().find(|e| e.name == "Caracas").unwrap().articles,
+            story.entities.iter().find(|e| e.name == "Lisbon").unwrap().articles,
             vec![1]
         );
         assert_eq!(story.entities.len(), 3);
@@ -194,7 +198,10 @@ mod tests {
         let b = article(&[("Chileans", Label::MISC, 2)], &[]);
         let story = aggregate(&[a, b]);
         assert_eq!(story.entities.len(), 1);
-        assert_eq!((story.entities[0].name.as_str(), story.entities[0].mentions), ("Chilean", 3));
+        assert_eq!(
+            (story.entities[0].name.as_str(), story.entities[0].mentions),
+            ("Chilean", 3)
+        );
     }
 
     #[test]

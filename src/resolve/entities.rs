@@ -1,5 +1,5 @@
 //! Mentions into canonical entities: a surname joins the full name it abbreviates, an acronym
-//! the name it abbreviates (`OAS` → `Organization of American States`), a dotted acronym its
+//! the name it abbreviates (`CBSS` → `Council of Baltic Sea States`), a dotted acronym its
 //! plain form (`U.S.` ≡ `US`), and identical mentions one another. The canonical name is the
 //! fullest form in the article; an acronym the article never spells out takes the expansion
 //! learned from newswire (`aliases.tsv`, built by `scripts/build-aliases.py`).
@@ -84,7 +84,7 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
                 continue;
             }
         }
-        // A plural nationality joins its singular: `Venezuelans` with `Venezuelan`.
+        // A plural nationality joins its singular: `Chileans` with `Chilean`.
         if labels[i] == Label::MISC {
             if let Some(&j) = plural_stem(s).and_then(|stem| misc_forms.get(stem)) {
                 rep[i] = j;
@@ -144,7 +144,7 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     (entities.into_iter().map(|(r, _)| r).collect(), entity_of)
 }
 
-/// `Venezuelans` → `Venezuelan`: the singular of a one-word plural (not `Swiss`).
+/// `Chileans` → `Chilean`: the singular of a one-word plural (not `Swiss`).
 pub fn plural_stem(word: &str) -> Option<&str> {
     let stem = word.strip_suffix('s')?;
     (!stem.ends_with('s') && !stem.contains(' ') && stem.chars().count() >= 3).then_some(stem)
@@ -199,7 +199,7 @@ fn is_acronym(s: &str) -> bool {
     (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_uppercase())
 }
 
-/// `Organization of American States` → `OAS` (capitalised words only).
+/// `Council of Baltic Sea States` → `CBSS` (capitalised words only).
 fn initials(s: &str) -> String {
     let words: Vec<&str> = s.split(' ').collect();
     if words.len() < 2 {
@@ -232,14 +232,14 @@ mod tests {
 
     #[test]
     fn surnames_acronyms_and_repeats_group() {
-        let text = "Ivan Petrov met the Organization of American States. Petrov's aide said the OAS met in the U.S. and the US on Friday and Friday.";
+        let text = "Ivan Petrov met the Council of Baltic Sea States. Petrov's aide said the CBSS met in the U.S. and the US on Friday and Friday.";
         let spans = spans_of(
             text,
             &[
                 ("Ivan Petrov", Label::PER),
-                ("Organization of American States", Label::ORG),
+                ("Council of Baltic Sea States", Label::ORG),
                 ("Petrov's", Label::LOC),
-                ("OAS", Label::ORG),
+                ("CBSS", Label::ORG),
                 ("U.S.", Label::LOC),
                 ("US", Label::LOC),
                 ("Friday", Label::DATE),
@@ -254,7 +254,7 @@ mod tests {
         };
         assert_eq!(find("Ivan Petrov").mentions.len(), 2);
         assert_eq!(find("Ivan Petrov").label, Label::PER);
-        assert_eq!(find("Organization of American States").mentions.len(), 2);
+        assert_eq!(find("Council of Baltic Sea States").mentions.len(), 2);
         assert_eq!(find("United States").mentions.len(), 2);
         assert_eq!(find("Friday").mentions.len(), 2);
         assert_eq!(entity_of[0], entity_of[2]);
@@ -303,7 +303,15 @@ mod tests {
     #[test]
     fn plural_nationalities_join_the_singular() {
         let text = "Chilean officials said Chileans had fled; Swiss banks and the Swis.";
-        let spans = spans_of(text, &[("Chilean", Label::MISC), ("Chileans", Label::MISC), ("Swiss", Label::MISC), ("Swis", Label::MISC)]);
+        let spans = spans_of(
+            text,
+            &[
+                ("Chilean", Label::MISC),
+                ("Chileans", Label::MISC),
+                ("Swiss", Label::MISC),
+                ("Swis", Label::MISC),
+            ],
+        );
         let (ents, _) = resolve_entities(text, &spans);
         assert_eq!(ents.len(), 3, "{ents:?}");
         assert_eq!(ents[0].name, "Chileans");

@@ -220,7 +220,16 @@ pub fn find_quotes(
             last_person = Some(e);
         }
     }
-    let cx = Context { text, words, toks, span_at, person_before, spans, entity_of, entities };
+    let cx = Context {
+        text,
+        words,
+        toks,
+        span_at,
+        person_before,
+        spans,
+        entity_of,
+        entities,
+    };
     let mut out: Vec<FoundQuote> = Vec::new();
     let mut previous_end_token = None;
     for range in quote_ranges(text) {
@@ -377,19 +386,20 @@ impl Context<'_> {
                 continue;
             }
             let cue = self.words[v].to_lowercase();
-            let verb =
-                if cue == "quoted" && v >= 1 && self.is_one_of(v - 1, &["was", "were", "is", "been"]) {
-                    v - 1
-                } else {
-                    v
-                };
+            let verb = if cue == "quoted" && v >= 1 && self.is_one_of(v - 1, &["was", "were", "is", "been"]) {
+                v - 1
+            } else {
+                v
+            };
             let subject = self.clause_before(verb, sentence.start);
             if let Some(a) = self.speaker(subject, open, previous, &cue) {
                 return Some(a);
             }
         }
         // 3. "according to X" in the sentence, near the quote.
-        let near_end = end_sentence.min(close.unwrap_or(open) + MAX_TOKENS_AFTER).saturating_sub(1);
+        let near_end = end_sentence
+            .min(close.unwrap_or(open) + MAX_TOKENS_AFTER)
+            .saturating_sub(1);
         for i in window_start..near_end {
             if self.is_one_of(i, &["according"]) && self.is_one_of(i + 1, &["to"]) {
                 let subject = self.phrase_after(i + 2, end_sentence);

@@ -71,8 +71,8 @@ const HONORIFIC_RATE: f64 = 0.25;
 
 /// Rewrites a training document in habits of current news that 1996 Reuters lacks, keeping its
 /// labels right: a sentence-case headline (first line) in Title Case (`Russian Ministers
-/// Discuss Situation in Caracas`), an honorific from `honorifics` before a quarter of the
-/// people's names, with or without its period (`Mr. Maduro`, `Ms Pompeo`), and in half of the
+/// Discuss Situation in Lisbon`), an honorific from `honorifics` before a quarter of the
+/// people's names, with or without its period (`Mr. Okafor`, `Ms Lindqvist`), and in half of the
 /// documents acronyms without periods (`US`, `UN`). Used on the second copy of the training
 /// set, so the model sees both habits without losing the original ones.
 pub fn augment(d: &LabeledDoc, honorifics: &[String], rng: &mut Rng) -> LabeledDoc {
