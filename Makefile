@@ -24,7 +24,7 @@ serve: setup wasm
 
 test: setup setup-browser
 	cargo test --tests
-	cargo test --target $(WASM_TARGET) --test wasm_node --test wasm_browser
+	cargo test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser
 	$(MAKE) --no-print-directory wasm
 	node --test e2e/
 

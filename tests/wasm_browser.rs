@@ -1,4 +1,4 @@
-//! The JS API in headless Chromium: `cargo test --target wasm32-unknown-unknown --test wasm_browser`
+//! The JS API in headless Chromium: `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_browser`
 //! (the runner drives chromedriver; `webdriver.json` keeps Chromium off the network).
 #![cfg(target_arch = "wasm32")]
 

@@ -1,4 +1,4 @@
-//! The JS API in node: `cargo test --target wasm32-unknown-unknown --test wasm_node`.
+//! The JS API in node: `cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_node`.
 #![cfg(target_arch = "wasm32")]
 
 mod wasm_common;
