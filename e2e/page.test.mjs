@@ -91,6 +91,7 @@ test('files: HTML, a legacy encoding, and a binary file that gets a clear messag
   ]);
   await page.waitForSelector('.tab[data-tab="2"]');
   assert.equal(await page.textContent('.tab[data-tab="0"]'), '#1 Council backs library');
+  assert.match(await page.textContent('.meta'), /No byline, source or date found/, 'the title was found, so it is not listed as missing');
   assert.doesNotMatch(await page.textContent('.body'), /Home|The Paper/);
 
   await page.click('.tab[data-tab="1"]');

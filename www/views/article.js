@@ -37,7 +37,8 @@ function renderMeta(article) {
       el('dd', {}, key === 'url' ? el('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank' }, m.url) : m[key])));
   return el('header', { class: 'meta' },
     el('h2', {}, m.title || el('span', { class: 'untitled' }, article.file)),
-    rows.length ? el('dl', {}, rows) : el('p', { class: 'muted' }, 'No title, byline, source or date found in this document.'));
+    rows.length ? el('dl', {}, rows)
+      : el('p', { class: 'muted' }, `No ${m.title ? '' : 'title, '}byline, source or date found in this document.`));
 }
 
 /** The body as paragraphs, each cut at every mention and quote boundary into spans. */
