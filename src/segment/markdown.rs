@@ -180,6 +180,17 @@ impl Inline {
                 if !s.text.is_empty() && !s.text.ends_with(' ') {
                     s.text.push(' ');
                 }
+            } else if c.is_ascii() {
+                // with the visible ASCII bytes after it that no arm above takes, in one go
+                let plain = bytes[i + 1..]
+                    .iter()
+                    .take_while(|&&b| {
+                        b.is_ascii_graphic() && !matches!(b, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\')
+                    })
+                    .count();
+                s.text.push_str(&line[i..i + 1 + plain]);
+                i += 1 + plain;
+                continue;
             } else {
                 s.text.push(c);
             }
