@@ -266,6 +266,8 @@ impl CharClass {
     const CURRENCY: u16 = 1 << 11;
     const SEPARATOR: u16 = 1 << 12;
     const COLON: u16 = 1 << 13;
+    /// An ASCII lowercase letter: inside a word, it changes nothing but counts.
+    const PLAIN: u16 = 1 << 14;
 
     const ASCII: [u16; 128] = {
         let mut table = [0u16; 128];
@@ -284,7 +286,7 @@ impl CharClass {
             if b.is_ascii_alphabetic() {
                 bits |= Self::LETTER;
                 bits |= if b.is_ascii_lowercase() {
-                    Self::LOWERCASE
+                    Self::LOWERCASE | Self::PLAIN
                 } else {
                     Self::UPPER
                 };
@@ -387,6 +389,19 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let mut step = |at: usize, c: char| {
         let class = CharClass::of(c);
         chars += 1;
+        // Most chars: a lowercase letter after a letter or digit, in a word and a token already
+        // begun, with no sentence mark or currency sign waiting; only counts change.
+        if class.has(CharClass::PLAIN) && run_start.is_some() {
+            letters += 1;
+            lower += 1;
+            starts_lowercase.get_or_insert(true);
+            if !ascii {
+                lower_text.push(c);
+            }
+            piece.add(c, true, false);
+            prev = c;
+            return;
+        }
         let (alnum, space) = (class.has(CharClass::ALNUM), class.has(CharClass::SPACE));
         if mark_pending && (space || class.has(CharClass::CLOSER)) {
             sentence_marks += 1;
