@@ -115,19 +115,23 @@ const FILLERS: &[&str] = &[
     "de", "del", "of", "the", "den", "le", "el", "th", "st", "nd", "rd", "er", "г", "года",
 ];
 
-/// The month a word names, if any.
-pub fn month_of(word: &str) -> Option<u8> {
-    let lower = word.trim_end_matches('.').to_lowercase();
+/// The month a lowercase word names, if any.
+fn month_of(lower: &str) -> Option<u8> {
+    let lower = lower.trim_end_matches('.');
     let n = lower.chars().count();
     if n < 3 {
         return None;
     }
+    // every match starts with the word's first byte: comparing it first spares a string
+    // comparison per month name for nearly every word
+    let first = lower.as_bytes()[0];
     MONTHS
         .iter()
         .position(|names| {
-            names
-                .iter()
-                .any(|name| *name == lower || (name.starts_with(&lower) && n >= 3 && name.chars().count() > n))
+            names.iter().any(|name| {
+                name.as_bytes()[0] == first
+                    && (*name == lower || (name.starts_with(lower) && n >= 3 && name.chars().count() > n))
+            })
         })
         .map(|m| m as u8 + 1)
 }
@@ -148,6 +152,7 @@ enum Piece {
 /// names are left out, so the patterns below see `12 February 2019` in `Tue, 12 de February 2019`.
 fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
     let mut out = Vec::new();
+    let mut lower = String::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_ascii_digit() {
@@ -171,10 +176,18 @@ fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
                 end = j + d.len_utf8();
                 chars.next();
             }
+            // lowercased once per word, into a buffer: most words are ASCII and cost no allocation
             let word = &text[i..end];
-            if let Some(m) = month_of(word) {
+            lower.clear();
+            if word.is_ascii() {
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                lower.push_str(&word.to_lowercase());
+            }
+            if let Some(m) = month_of(&lower) {
                 out.push((Piece::Month(m), i..end));
-            } else if !FILLERS.contains(&word.to_lowercase().as_str()) && !is_weekday(word) {
+            } else if !FILLERS.contains(&lower.as_str()) && !is_weekday(&lower) {
                 out.push((Piece::Other, i..end));
             }
         } else if matches!(c, '年' | '月' | '日') {
@@ -186,7 +199,8 @@ fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
     out
 }
 
-fn is_weekday(word: &str) -> bool {
+/// Whether a lowercase word names a day of the week.
+fn is_weekday(lower: &str) -> bool {
     const DAYS: &[&str] = &[
         "monday",
         "tuesday",
@@ -206,7 +220,7 @@ fn is_weekday(word: &str) -> bool {
         "sat",
         "sun",
     ];
-    DAYS.contains(&word.to_lowercase().as_str())
+    DAYS.contains(&lower)
 }
 
 /// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.

@@ -24,6 +24,8 @@ use crate::segment::{Block, BlockKind, Segmented};
 pub struct Shape {
     /// Word-like tokens; a CJK ideograph or kana counts as half a word (no spaces there).
     pub words: f32,
+    /// `ln(1 + words)`, computed once: rows, runs and stage 2 all weigh blocks by it.
+    pub log_words: f32,
     pub chars: usize,
     /// Ends like a sentence (`.`, `!`, `?`, `…`, `。`), after closing quotes and brackets.
     pub sentence_end: bool,
@@ -237,6 +239,106 @@ fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
+/// What the features ask of a char, as bits: for an ASCII char (most chars), one look-up in a
+/// table instead of a dozen tests.
+#[derive(Clone, Copy)]
+struct CharClass(u16);
+
+impl CharClass {
+    const ALNUM: u16 = 1;
+    /// Whitespace (for ASCII, as `is_ascii_whitespace` says: no vertical tab).
+    const SPACE: u16 = 1 << 1;
+    const DIGIT: u16 = 1 << 2;
+    /// Alphabetic; not an ASCII digit.
+    const LETTER: u16 = 1 << 3;
+    const LOWERCASE: u16 = 1 << 4;
+    /// Counted as a capital: an ASCII letter not lowercase, another char that is uppercase.
+    const UPPER: u16 = 1 << 5;
+    /// Non-ASCII, in the ranges of [`is_cjk`].
+    const CJK: u16 = 1 << 6;
+    /// Ends a sentence when followed by a space, a closer or the end: `.`, `!`, `?`, `…`, `。`.
+    const MARK: u16 = 1 << 7;
+    /// Closes a sentence after its mark: `"`, `”`, `’`, `)`.
+    const CLOSER: u16 = 1 << 8;
+    const COMMA: u16 = 1 << 9;
+    const QUOTE: u16 = 1 << 10;
+    /// A currency sign, a price if a digit follows.
+    const CURRENCY: u16 = 1 << 11;
+    const SEPARATOR: u16 = 1 << 12;
+    const COLON: u16 = 1 << 13;
+    /// An ASCII lowercase letter: inside a word, it changes nothing but counts.
+    const PLAIN: u16 = 1 << 14;
+
+    const ASCII: [u16; 128] = {
+        let mut table = [0u16; 128];
+        let mut b = 0u8;
+        while b < 128 {
+            let mut bits = Self::punctuation(b as char);
+            if b.is_ascii_alphanumeric() {
+                bits |= Self::ALNUM;
+            }
+            if b.is_ascii_whitespace() {
+                bits |= Self::SPACE;
+            }
+            if b.is_ascii_digit() {
+                bits |= Self::DIGIT;
+            }
+            if b.is_ascii_alphabetic() {
+                bits |= Self::LETTER;
+                bits |= if b.is_ascii_lowercase() {
+                    Self::LOWERCASE | Self::PLAIN
+                } else {
+                    Self::UPPER
+                };
+            }
+            table[b as usize] = bits;
+            b += 1;
+        }
+        table
+    };
+
+    fn of(c: char) -> CharClass {
+        if c.is_ascii() {
+            return CharClass(Self::ASCII[c as usize]);
+        }
+        let mut bits = Self::punctuation(c);
+        let flags = [
+            (c.is_alphanumeric(), Self::ALNUM),
+            (c.is_whitespace(), Self::SPACE),
+            (c.is_alphabetic(), Self::LETTER),
+            (c.is_lowercase(), Self::LOWERCASE),
+            (c.is_uppercase(), Self::UPPER),
+            (is_cjk(c), Self::CJK),
+        ];
+        for (set, bit) in flags {
+            if set {
+                bits |= bit;
+            }
+        }
+        CharClass(bits)
+    }
+
+    const fn punctuation(c: char) -> u16 {
+        let mark = matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…');
+        let closer = matches!(c, '"' | '”' | '’' | ')');
+        let comma = matches!(c, ',' | '、' | '，');
+        let quote = matches!(c, '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」');
+        let currency = matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩');
+        let separator = matches!(c, '|' | '•' | '·' | '/');
+        (mark as u16 * Self::MARK)
+            | (closer as u16 * Self::CLOSER)
+            | (comma as u16 * Self::COMMA)
+            | (quote as u16 * Self::QUOTE)
+            | (currency as u16 * Self::CURRENCY)
+            | (separator as u16 * Self::SEPARATOR)
+            | ((c == ':') as u16 * Self::COLON)
+    }
+
+    fn has(self, bit: u16) -> bool {
+        self.0 & bit != 0
+    }
+}
+
 /// Per-block facts, the raw material of the rows.
 struct Local {
     shape: Shape,
@@ -261,6 +363,13 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let text = b.text.as_str();
     let lower_text = &mut scratch.lower;
     lower_text.clear();
+    // ASCII text (most text) is lowercased in one go, at the same offsets; other text char by
+    // char, since lowercasing may change a char's length
+    let ascii = text.is_ascii();
+    if ascii {
+        lower_text.push_str(text);
+        lower_text.make_ascii_lowercase();
+    }
     let toks = &mut scratch.tokens;
     toks.clear();
     let mut chars = 0usize;
@@ -277,62 +386,61 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let mut piece = PieceStats::default();
     // letters-and-digits runs of the lowercase text
     let mut run_start: Option<usize> = None;
-    for (at, c) in text.char_indices() {
+    let mut step = |at: usize, c: char| {
+        let class = CharClass::of(c);
         chars += 1;
-        let (alnum, space) = if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), c.is_ascii_whitespace())
-        } else {
-            (c.is_alphanumeric(), c.is_whitespace())
-        };
-        if mark_pending && (space || matches!(c, '"' | '”' | '’' | ')')) {
+        // Most chars: a lowercase letter after a letter or digit, in a word and a token already
+        // begun, with no sentence mark or currency sign waiting; only counts change.
+        if class.has(CharClass::PLAIN) && run_start.is_some() {
+            letters += 1;
+            lower += 1;
+            starts_lowercase.get_or_insert(true);
+            if !ascii {
+                lower_text.push(c);
+            }
+            piece.add(c, true, false);
+            prev = c;
+            return;
+        }
+        let (alnum, space) = (class.has(CharClass::ALNUM), class.has(CharClass::SPACE));
+        if mark_pending && (space || class.has(CharClass::CLOSER)) {
             sentence_marks += 1;
         }
-        if currency_pending && c.is_ascii_digit() {
+        if currency_pending && class.has(CharClass::DIGIT) {
             currency = true;
         }
-        mark_pending = false;
-        currency_pending = false;
-        if c.is_ascii_digit() {
+        mark_pending = class.has(CharClass::MARK);
+        currency_pending = class.has(CharClass::CURRENCY);
+        if class.has(CharClass::DIGIT) {
             digits += 1;
             clock |= prev == ':';
-        } else if alnum && c.is_alphabetic() {
+        } else if class.has(CharClass::LETTER) {
             letters += 1;
-            let lowercase = if c.is_ascii() {
-                c.is_ascii_lowercase()
-            } else {
-                c.is_lowercase()
-            };
-            if c.is_ascii() {
-                if lowercase {
-                    lower += 1;
-                } else {
-                    upper += 1;
-                }
-            } else if is_cjk(c) {
+            if class.has(CharClass::CJK) {
                 cjk += 1;
-            } else if c.is_uppercase() {
+            } else if class.has(CharClass::UPPER) {
                 upper += 1;
             } else {
                 lower += 1;
             }
-            starts_lowercase.get_or_insert(lowercase);
+            starts_lowercase.get_or_insert(class.has(CharClass::LOWERCASE));
         }
-        match c {
-            '.' | '!' | '?' | '。' | '！' | '？' | '…' => mark_pending = true,
-            ',' | '、' | '，' => commas += 1,
-            '"' | '“' | '”' | '«' | '»' | '„' | '「' | '」' => quotes += 1,
-            '$' | '£' | '€' | '¥' | '₹' | '₽' | '₩' => currency_pending = true,
-            '|' | '•' | '·' | '/' => separators += 1,
-            ':' => colon = true,
-            _ => {}
-        }
+        commas += class.has(CharClass::COMMA) as usize;
+        quotes += class.has(CharClass::QUOTE) as usize;
+        separators += class.has(CharClass::SEPARATOR) as usize;
+        colon |= class.has(CharClass::COLON);
         // the lowercase text and its tokens
-        let low_at = lower_text.len();
-        if c.is_ascii() {
-            lower_text.push(c.to_ascii_lowercase());
+        let (low_at, low_end) = if ascii {
+            (at, at + 1)
         } else {
-            lower_text.extend(c.to_lowercase());
-        }
+            let low_at = lower_text.len();
+            if c.is_ascii() {
+                lower_text.push(c.to_ascii_lowercase());
+            } else {
+                lower_text.extend(c.to_lowercase());
+            }
+            (low_at, lower_text.len())
+        };
         if alnum {
             run_start.get_or_insert(low_at);
         } else {
@@ -340,7 +448,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
                 toks.push((w as u32, low_at as u32));
             }
             if !space {
-                toks.push((low_at as u32, lower_text.len() as u32));
+                toks.push((low_at as u32, low_end as u32));
             }
         }
         // whitespace-separated words
@@ -357,9 +465,19 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
             }
         } else {
             piece_start.get_or_insert(at);
-            piece.add(c, alnum);
+            piece.add(c, alnum, class.has(CharClass::CJK));
         }
         prev = c;
+    };
+    // ASCII text is read byte by byte, with no UTF-8 decoding
+    if ascii {
+        for (at, &b) in text.as_bytes().iter().enumerate() {
+            step(at, b as char);
+        }
+    } else {
+        for (at, c) in text.char_indices() {
+            step(at, c);
+        }
     }
     if mark_pending {
         sentence_marks += 1;
@@ -419,6 +537,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
         }
     }
     let eff_words = (words - cjk_tokens) as f32 + cjk as f32 / 2.0;
+    let log_words = (1.0 + eff_words).ln();
     let last = text.chars().next_back();
     let sentence_end = ends_sentence(text);
     let rule = hits.reason(words);
@@ -451,7 +570,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let kind = |k: bool| if k { 1.0 } else { 0.0 };
     let row = [
         (1.0 + chars as f32).ln(),
-        (1.0 + eff_words).ln(),
+        log_words,
         kind(sentence_end),
         sentence_marks as f32 / wf,
         commas as f32 / wf,
@@ -491,6 +610,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     Local {
         shape: Shape {
             words: eff_words,
+            log_words,
             chars,
             sentence_end,
             rule_hit,
@@ -527,7 +647,7 @@ struct PieceStats {
 }
 
 impl PieceStats {
-    fn add(&mut self, c: char, alnum: bool) {
+    fn add(&mut self, c: char, alnum: bool, cjk: bool) {
         if self.first.is_none() {
             if !alnum {
                 return;
@@ -537,7 +657,7 @@ impl PieceStats {
         self.chars += 1;
         if alnum {
             self.through_last_alnum = self.chars;
-            self.cjk |= !c.is_ascii() && is_cjk(c);
+            self.cjk |= cjk;
         }
     }
 
@@ -611,7 +731,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             l
         })
         .collect();
-    let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::default();
+    let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::with_capacity_and_hasher(n, rules::FastHash);
     for b in &seg.blocks {
         *dup.entry(b.text.as_str()).or_default() += 1;
     }
@@ -635,6 +755,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         (prefix[b] - prefix[a]) / (b - a) as f32
     };
     let run_len = run.end - run.start;
+    let log_blocks = (n as f32).ln_1p();
     let mut out = Vec::with_capacity(n);
     let mut rule_hits_since_prose = 0f32;
     for i in 0..n {
@@ -648,7 +769,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             let j = i as isize + d;
             if j >= 0 && (j as usize) < n {
                 let s = &locals[j as usize].shape;
-                row[k] = (1.0 + s.words).ln();
+                row[k] = s.log_words;
                 row[k + 1] = s.sentence_end as u8 as f32;
                 row[k + 2] = s.link_share;
                 row[k + 3] = s.vocab_mean;
@@ -675,7 +796,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         row[k + 7] = run_len as f32 / n.max(1) as f32;
         row[k + 8] = prose_words_prefix[i].ln_1p();
         row[k + 9] = (prose_words_prefix[n] - prose_words_prefix[i + 1]).ln_1p();
-        row[k + 10] = (n as f32).ln_1p();
+        row[k + 10] = log_blocks;
         row[k + 11] = rule_hits_since_prose.ln_1p();
         debug_assert_eq!(k + 12, DOM_AT);
         if let Some(h) = seg.dom.get(i) {
@@ -712,7 +833,8 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 /// come as hashes, each block's a range of `hashes`.
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
     use std::collections::HashSet;
-    let mut seen: HashSet<u64, rules::FastHash> = HashSet::default();
+    // sized for every word up front: growing it rehashed it again and again
+    let mut seen: HashSet<u64, rules::FastHash> = HashSet::with_capacity_and_hasher(hashes.len(), rules::FastHash);
     let mut keys = Vec::new();
     blocks
         .iter()
@@ -748,7 +870,7 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
         let b = (i + r + 1).min(n);
         (prefix[b] - prefix[a]) / (b - a) as f32
     };
-    let weights: Vec<f32> = (0..n).map(|i| (p[i] - 0.5) * (1.0 + shapes[i].words).ln()).collect();
+    let weights: Vec<f32> = (0..n).map(|i| (p[i] - 0.5) * shapes[i].log_words).collect();
     let run = densest_run(&weights);
     let mut words_prefix = vec![0f32; n + 1];
     for i in 0..n {

@@ -2,7 +2,7 @@
 //! and, for HTML, from what the page declares. Absent means `None`: a field is only filled from a
 //! line whose shape says what it is, never guessed from the nearest text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::rules;
@@ -118,7 +118,6 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
 }
 
 fn strip_url_label(text: &str) -> Option<&str> {
-    let lower = text.to_ascii_lowercase();
     [
         "original url:",
         "original url",
@@ -128,7 +127,7 @@ fn strip_url_label(text: &str) -> Option<&str> {
         "link:",
     ]
     .iter()
-    .find(|l| lower.starts_with(*l))
+    .find(|l| text.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))
     .map(|l| text[l.len()..].trim())
     .filter(|rest| rest.is_empty() || bare_url(rest).is_some())
 }
@@ -268,24 +267,40 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 /// Daily", "The Daily Epaper"): the capitalised phrase of two to four words that recurs most in
 /// the dropped blocks and never occurs in the body.
 pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
-    // Linear: phrases are hashed, never searched for in the body text.
-    let mut in_body: HashSet<String> = HashSet::new();
-    for b in seg.blocks.iter().zip(keep).filter(|(_, k)| **k).map(|(b, _)| b) {
-        in_body.extend(phrases(&b.text));
-    }
-    let mut counts: HashMap<String, (usize, usize)> = HashMap::new(); // phrase -> (blocks, first block)
-                                                                      // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Epaper").
+    // Linear: phrases are hashed, never searched for in the body text. One buffer holds the
+    // phrase at hand; only a phrase new to the furniture is copied.
+    let mut phrase = String::new();
+    let mut run = Vec::new();
+    // phrase -> (blocks, first block, last block)
+    let mut counts: HashMap<String, (usize, usize, usize), rules::FastHash> = HashMap::default();
+    // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Epaper").
     let short = |b: &Block| b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none();
     for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
-        let here: HashSet<String> = phrases(&b.text).collect();
-        for phrase in here {
-            counts.entry(phrase).or_insert((0, i)).0 += 1;
+        for_each_phrase(&b.text, &mut run, &mut phrase, |p| match counts.get_mut(p) {
+            Some((n, _, last)) if *last != i => {
+                *n += 1;
+                *last = i;
+            }
+            Some(_) => {}
+            None => {
+                counts.insert(p.to_string(), (1, i, i));
+            }
+        });
+    }
+    counts.retain(|_, (n, _, _)| *n >= 2);
+    // Only the recurring phrases need looking for in the body.
+    for b in seg.blocks.iter().zip(keep).filter(|(_, k)| **k).map(|(b, _)| b) {
+        if counts.is_empty() {
+            return None;
         }
+        for_each_phrase(&b.text, &mut run, &mut phrase, |p| {
+            counts.remove(p);
+        });
     }
     counts
         .into_iter()
-        .filter(|(p, (n, _))| *n >= 2 && !in_body.contains(p) && rules::boilerplate_reason(p, 4).is_none())
-        .max_by(|(p, (n, first)), (q, (m, second))| {
+        .filter(|(p, _)| rules::boilerplate_reason(p, 4).is_none())
+        .max_by(|(p, (n, first, _)), (q, (m, second, _))| {
             (*n, p.split(' ').count(), std::cmp::Reverse(*first))
                 .cmp(&(*m, q.split(' ').count(), std::cmp::Reverse(*second)))
                 .then_with(|| q.cmp(p))
@@ -293,22 +308,32 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
         .map(|(p, _)| p)
 }
 
-/// The phrases of two to four capitalised words in a text.
-fn phrases(text: &str) -> impl Iterator<Item = String> + '_ {
-    capitalised_runs(text).into_iter().flat_map(|run| {
-        (2..=4.min(run.len()))
-            .flat_map(|n| run.windows(n).map(|w| w.join(" ")).collect::<Vec<_>>())
-            .collect::<Vec<_>>()
-    })
+/// Calls `f` with each phrase of two to four capitalised words in a text, built in `phrase`;
+/// `run` is a buffer for the run of capitalised words at hand.
+fn for_each_phrase<'a>(text: &'a str, run: &mut Vec<&'a str>, phrase: &mut String, mut f: impl FnMut(&str)) {
+    for_each_capitalised_run(text, run, |run| {
+        for n in 2..=4.min(run.len()) {
+            for w in run.windows(n) {
+                phrase.clear();
+                for (k, word) in w.iter().enumerate() {
+                    if k > 0 {
+                        phrase.push(' ');
+                    }
+                    phrase.push_str(word);
+                }
+                f(phrase);
+            }
+        }
+    });
 }
 
 /// Furniture lines longer than this are not searched for the outlet's name.
 const OUTLET_LINE_MAX_WORDS: usize = 12;
 
-/// Maximal runs of capitalised words not broken by punctuation.
-fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
-    let mut runs = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
+/// Calls `f` with each maximal run of capitalised words not broken by punctuation; `run` is
+/// the buffer the runs are gathered in.
+fn for_each_capitalised_run<'a>(text: &'a str, run: &mut Vec<&'a str>, mut f: impl FnMut(&[&'a str])) {
+    run.clear();
     for raw in text.split_whitespace() {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
         let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
@@ -317,13 +342,13 @@ fn capitalised_runs(text: &str) -> Vec<Vec<&str>> {
         }
         let broken = !capital || raw.ends_with(|c: char| matches!(c, ',' | '.' | ':' | ';' | '?' | '!' | '|'));
         if broken && !run.is_empty() {
-            runs.push(std::mem::take(&mut run));
+            f(run);
+            run.clear();
         }
     }
     if !run.is_empty() {
-        runs.push(run);
+        f(run);
     }
-    runs
 }
 
 #[cfg(test)]
@@ -389,8 +414,14 @@ mod tests {
 
     #[test]
     fn capitalised_runs_break_at_punctuation() {
+        let mut runs: Vec<Vec<&str>> = Vec::new();
+        for_each_capitalised_run(
+            "Access The Daily Star across devices, Daily Star",
+            &mut Vec::new(),
+            |r| runs.push(r.to_vec()),
+        );
         assert_eq!(
-            capitalised_runs("Access The Daily Star across devices, Daily Star"),
+            runs,
             vec![vec!["Access", "The", "Daily", "Star"], vec!["Daily", "Star"]]
         );
     }

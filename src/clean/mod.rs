@@ -117,7 +117,7 @@ fn decide_with_shapes(seg: &Segmented, model: &Model, scorer: &Scorer) -> (Vec<b
     let weights: Vec<f32> = p2
         .iter()
         .zip(&shapes)
-        .map(|(&p, s)| (p - model.threshold) * (1.0 + s.words).ln())
+        .map(|(&p, s)| (p - model.threshold) * s.log_words)
         .collect();
     let run = features::densest_run(&weights);
     let has_text = |b: &Block| b.text.chars().any(char::is_alphanumeric);

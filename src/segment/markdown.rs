@@ -80,7 +80,8 @@ fn line_kind(line: &str) -> (BlockKind, &str) {
     if is_rule {
         return (BlockKind::Rule, "");
     }
-    if line.starts_with('|') || line.ends_with(" |") || line.matches(" | ").count() >= 2 {
+    // `contains('|')` first: most lines have no bar, and a substring search costs a set-up per line
+    if line.starts_with('|') || line.ends_with(" |") || line.contains('|') && line.matches(" | ").count() >= 2 {
         return (BlockKind::TableRow, line);
     }
     (BlockKind::Paragraph, line)
@@ -170,11 +171,26 @@ impl Inline {
                 }
                 _ => {}
             }
-            let c = line[i..].chars().next().unwrap_or(' ');
+            let c = if b.is_ascii() {
+                b as char
+            } else {
+                line[i..].chars().next().unwrap_or(' ')
+            };
             if c.is_whitespace() {
                 if !s.text.is_empty() && !s.text.ends_with(' ') {
                     s.text.push(' ');
                 }
+            } else if c.is_ascii() {
+                // with the visible ASCII bytes after it that no arm above takes, in one go
+                let plain = bytes[i + 1..]
+                    .iter()
+                    .take_while(|&&b| {
+                        b.is_ascii_graphic() && !matches!(b, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\')
+                    })
+                    .count();
+                s.text.push_str(&line[i..i + 1 + plain]);
+                i += 1 + plain;
+                continue;
             } else {
                 s.text.push(c);
             }
