@@ -317,12 +317,13 @@ impl DocInfo {
         self.info[i].capitalised.then_some(self.info[i].lower)
     }
 
-    /// Writes the feature keys of the tokens of `sentence`, with the history features of
+    /// Writes the feature keys of `tokens` (a part of `sentence`), with the history features of
     /// `history` if given: token `i`'s keys are
-    /// `keys[offsets[i - sentence.start]..offsets[i - sentence.start + 1]]`.
+    /// `keys[offsets[i - tokens.start]..offsets[i - tokens.start + 1]]`.
     pub fn sentence_keys(
         &self,
         sentence: std::ops::Range<usize>,
+        tokens: std::ops::Range<usize>,
         history: Option<&History>,
         keys: &mut Vec<u64>,
         offsets: &mut Vec<u32>,
@@ -331,7 +332,7 @@ impl DocInfo {
         offsets.clear();
         offsets.push(0);
         let (s, e) = (sentence.start, sentence.end);
-        for i in s..e {
+        for i in tokens {
             self.token_keys(i, s, e, keys);
             if let Some(h) = history {
                 h.keys(self.history_key(i), keys);
@@ -566,7 +567,7 @@ mod tests {
         let mut all = vec![];
         for s in doc.sentences().to_vec() {
             let (mut k, mut o) = (vec![], vec![]);
-            doc.sentence_keys(s.clone(), None, &mut k, &mut o);
+            doc.sentence_keys(s.clone(), s.clone(), None, &mut k, &mut o);
             for j in 0..s.len() {
                 all.push(k[o[j] as usize..o[j + 1] as usize].to_vec());
             }
