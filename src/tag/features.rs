@@ -6,9 +6,9 @@
 //! so adding a template needs no table of feature names.
 //!
 //! The work is split in two so that nothing per token allocates: [`DocInfo::new`] looks each
-//! token up once (hashes, shapes, word class, name lists, document statistics), then
-//! [`DocInfo::sentence_keys`] combines neighbours' facts into keys, writing into a caller's
-//! buffer. History features (what the tagger said about the same word earlier in the document)
+//! distinct word up once (hashes, shapes, word class) and each token's context (name lists,
+//! document statistics), then [`DocInfo::sentence_keys`] combines neighbours' facts into keys,
+//! writing into a caller's buffer. History features (what the tagger said about the same word earlier in the document)
 //! change as decoding goes and come from [`History`].
 //!
 //! Templates follow Ratinov & Roth (2009, "Design challenges and misconceptions in named entity
@@ -90,9 +90,9 @@ const NEIGHBOUR_CLUSTER_PREFIXES: [u8; 2] = [4, 10];
 /// Affix lengths, in chars.
 const AFFIX_CHARS: usize = 4;
 
-/// Facts about one token, looked up once per document.
+/// Facts about one distinct word form, looked up once per document.
 #[derive(Debug, Clone, Copy)]
-struct TokenInfo {
+struct WordInfo {
     exact: u64,
     lower: u64,
     shape: u64,
@@ -102,9 +102,38 @@ struct TokenInfo {
     cluster: Option<ClusterPath>,
     cap: u8,
     freq: u8,
-    gaz: [GazPos; MAX_CATEGORIES],
     /// Starts with an uppercase letter (or is in capitals).
     capitalised: bool,
+    /// For a capitalised word: its lowercase form's index in [`DocInfo::names`].
+    name: Option<u32>,
+}
+
+impl WordInfo {
+    fn new(w: &str, exact: u64, lex: &Lexicon) -> WordInfo {
+        let lower = hash_lower(w);
+        let (cap, freq) = lex.words.stats(lower);
+        let (prefix, suffix) = affixes(w);
+        WordInfo {
+            exact,
+            lower,
+            shape: shape(w, 1),
+            fine_shape: shape(w, 4),
+            prefix,
+            suffix,
+            cluster: lex.words.cluster(w, exact, lower),
+            cap,
+            freq,
+            capitalised: is_capitalised(w),
+            name: None,
+        }
+    }
+}
+
+/// Facts about one token that depend on where it stands.
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    /// Index in [`DocInfo::words`].
+    word: u32,
     sent_start: bool,
     caps_sentence: bool,
     /// Elsewhere in the document this word is capitalised in mid-sentence / written in lowercase.
@@ -112,23 +141,42 @@ struct TokenInfo {
     doc_lower: bool,
 }
 
+/// Where a name (a capitalised word's lowercase form) is written capitalised in the document:
+/// how often, and its first mentions, enough to find [`AGGREGATE_MENTIONS`] others than any
+/// one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Mentions {
+    count: u32,
+    first: [Mention; AGGREGATE_MENTIONS + 1],
+}
+
+/// A token and the lowercase forms around it (its context for the other mentions).
+#[derive(Debug, Clone, Copy, Default)]
+struct Mention {
+    at: u32,
+    prev: u64,
+    next: u64,
+}
+
 /// Stand-ins for words outside the sentence.
 const BOUNDARY_BEFORE: u64 = 0x5eed_0000_0000_0001;
 const BOUNDARY_AFTER: u64 = 0x5eed_0000_0000_0002;
 
-/// A document prepared for feature extraction.
+/// A document prepared for feature extraction. What it holds grows with the document by a few
+/// bytes per token; word facts are kept once per distinct word, and the keys that combine them
+/// are made per sentence (a hostile million-token document would need ~0.5 GB for all keys).
 #[derive(Debug)]
 pub struct DocInfo {
-    info: Vec<TokenInfo>,
+    words: Vec<WordInfo>,
+    tokens: Vec<TokenInfo>,
+    /// Gazetteer positions per token and category (matches span tokens, so not a word fact).
+    gaz: Vec<[GazPos; MAX_CATEGORIES]>,
     sentences: Vec<std::ops::Range<usize>>,
-    /// Second-pass features from a first pass over the whole document: token `i`'s keys are
-    /// `first_pass[first_pass_at[i]..first_pass_at[i + 1]]` (empty before [`Self::set_first_pass`]).
-    first_pass: Vec<u64>,
-    first_pass_at: Vec<u32>,
-    /// Context aggregation: the words around other mentions of the same capitalised word,
-    /// token `i`'s keys are `aggregated[aggregated_at[i]..aggregated_at[i + 1]]`.
-    aggregated: Vec<u64>,
-    aggregated_at: Vec<u32>,
+    names: Vec<Mentions>,
+    /// The first pass's tag of each token, empty before [`Self::set_first_pass`], and its tag
+    /// counts per name (index as in [`Self::names`]).
+    first_pass: Vec<u8>,
+    first_pass_counts: Vec<[u16; TAG_SLOTS]>,
 }
 
 /// How many other mentions lend their neighbours to a word's context features.
@@ -138,11 +186,24 @@ impl DocInfo {
     /// Looks every token of the document up.
     pub fn new(text: &str, tokens: &Tokens, lex: &Lexicon) -> DocInfo {
         let n = tokens.tokens.len();
-        let words: Vec<&str> = tokens.tokens.iter().map(|t| t.text(text)).collect();
-        let exact: Vec<u64> = words.iter().map(|w| hash_bytes(w.as_bytes())).collect();
-        let lower: Vec<u64> = words.iter().map(|w| hash_lower(w)).collect();
+        let texts: Vec<&str> = tokens.tokens.iter().map(|t| t.text(text)).collect();
+        // Two forms with one 64-bit hash would share their facts; as likely as a key clash.
+        let mut word_index: HashKeyed<u32> = HashKeyed::default();
+        let mut words: Vec<WordInfo> = Vec::new();
+        let token_word: Vec<u32> = texts
+            .iter()
+            .map(|w| {
+                let exact = hash_bytes(w.as_bytes());
+                *word_index.entry(exact).or_insert_with(|| {
+                    words.push(WordInfo::new(w, exact, lex));
+                    words.len() as u32 - 1
+                })
+            })
+            .collect();
+        drop(word_index);
+        let lower: Vec<u64> = token_word.iter().map(|&w| words[w as usize].lower).collect();
         let mut gaz = vec![[GazPos::None; MAX_CATEGORIES]; n];
-        lex.gazetteers.mark(&words, &lower, &mut gaz);
+        lex.gazetteers.mark(&texts, &lower, &mut gaz);
 
         let mut sent_start = vec![false; n];
         let mut caps_sentence = vec![false; n];
@@ -152,19 +213,19 @@ impl DocInfo {
             }
             sent_start[s.start] = true;
             // After an opening quote or bracket the next word starts the sentence too.
-            if s.len() > 1 && !words[s.start].chars().any(char::is_alphanumeric) {
+            if s.len() > 1 && !texts[s.start].chars().any(char::is_alphanumeric) {
                 sent_start[s.start + 1] = true;
             }
-            let letters = words[s.clone()].iter().any(|w| w.chars().any(char::is_alphabetic));
-            let caps = letters && !words[s.clone()].iter().any(|w| w.chars().any(char::is_lowercase));
+            let letters = texts[s.clone()].iter().any(|w| w.chars().any(char::is_alphabetic));
+            let caps = letters && !texts[s.clone()].iter().any(|w| w.chars().any(char::is_lowercase));
             caps_sentence[s.clone()].iter_mut().for_each(|c| *c = caps);
         }
 
         // How the document writes each word elsewhere.
         let mut doc_counts: HashKeyed<(u32, u32)> = HashKeyed::default();
         let kind = |i: usize| -> (u32, u32) {
-            let w = words[i];
-            let mid_cap = is_capitalised(w) && !sent_start[i] && !caps_sentence[i];
+            let w = texts[i];
+            let mid_cap = words[token_word[i] as usize].capitalised && !sent_start[i] && !caps_sentence[i];
             let low = w.chars().next().is_some_and(char::is_lowercase);
             (mid_cap as u32, low as u32)
         };
@@ -176,26 +237,12 @@ impl DocInfo {
                 e.1 += l;
             }
         }
-
-        let info = (0..n)
+        let token_info = (0..n)
             .map(|i| {
-                let w = words[i];
-                let (cap, freq) = lex.words.stats(lower[i]);
                 let (own_c, own_l) = kind(i);
                 let (all_c, all_l) = doc_counts.get(&lower[i]).copied().unwrap_or((0, 0));
-                let (prefix, suffix) = affixes(w);
                 TokenInfo {
-                    exact: exact[i],
-                    lower: lower[i],
-                    shape: shape(w, 1),
-                    fine_shape: shape(w, 4),
-                    prefix,
-                    suffix,
-                    cluster: lex.words.cluster(w, exact[i], lower[i]),
-                    cap,
-                    freq,
-                    gaz: gaz[i],
-                    capitalised: is_capitalised(w),
+                    word: token_word[i],
                     sent_start: sent_start[i],
                     caps_sentence: caps_sentence[i],
                     doc_cap: all_c > own_c,
@@ -203,49 +250,44 @@ impl DocInfo {
                 }
             })
             .collect();
-        // Context aggregation (Ratinov & Roth 2009): what surrounds the other mentions.
-        let mut mentions: HashKeyed<Vec<u32>> = HashKeyed::default();
-        for i in 0..n {
-            if is_capitalised(words[i]) {
-                mentions.entry(lower[i]).or_default().push(i as u32);
-            }
-        }
-        let neighbour = |j: usize, d: isize| -> u64 {
-            let k = j as isize + d;
-            if k < 0 || k as usize >= n {
-                BOUNDARY_BEFORE
-            } else {
-                lower[k as usize]
-            }
-        };
-        let mut aggregated = Vec::new();
-        let mut aggregated_at = vec![0u32];
-        for i in 0..n {
-            if let Some(ms) = mentions
-                .get(&lower[i])
-                .filter(|m| m.len() > 1 && is_capitalised(words[i]))
-            {
-                let (own_prev, own_next) = (neighbour(i, -1), neighbour(i, 1));
-                for &j in ms.iter().filter(|&&j| j as usize != i).take(AGGREGATE_MENTIONS) {
-                    let (p, q) = (neighbour(j as usize, -1), neighbour(j as usize, 1));
-                    if p != own_prev {
-                        aggregated.push(mix(t::AGG_PREV, p));
-                    }
-                    if q != own_next {
-                        aggregated.push(mix(t::AGG_NEXT, q));
-                    }
-                }
-            }
-            aggregated_at.push(aggregated.len() as u32);
-        }
-        DocInfo {
-            info,
+
+        let mut doc = DocInfo {
+            words,
+            tokens: token_info,
+            gaz,
             sentences: tokens.sentences.clone(),
+            names: Vec::new(),
             first_pass: Vec::new(),
-            first_pass_at: Vec::new(),
-            aggregated,
-            aggregated_at,
+            first_pass_counts: Vec::new(),
+        };
+        // Context aggregation (Ratinov & Roth 2009): where else each name is mentioned.
+        let mut name_index: HashKeyed<u32> = HashKeyed::default();
+        for i in 0..n {
+            if doc.word(i).capitalised {
+                let names = &mut doc.names;
+                let k = *name_index.entry(lower[i]).or_insert_with(|| {
+                    names.push(Mentions::default());
+                    names.len() as u32 - 1
+                });
+                let seen = doc.names[k as usize].count as usize;
+                if seen < AGGREGATE_MENTIONS + 1 {
+                    doc.names[k as usize].first[seen] = Mention {
+                        at: i as u32,
+                        prev: doc.neighbour_lower(i, -1),
+                        next: doc.neighbour_lower(i, 1),
+                    };
+                }
+                doc.names[k as usize].count += 1;
+            }
         }
+        for w in doc.words.iter_mut().filter(|w| w.capitalised) {
+            w.name = name_index.get(&w.lower).copied();
+        }
+        doc
+    }
+
+    fn word(&self, i: usize) -> &WordInfo {
+        &self.words[self.tokens[i].word as usize]
     }
 
     /// Adds the second pass's features from the first pass's tags (one per token, see
@@ -259,44 +301,18 @@ impl DocInfo {
     /// copy the first (held-out F1 0.9297 against 0.9310 for one pass); without it, 0.9337.
     pub fn set_first_pass(&mut self, tags: Option<&[u8]>) {
         self.first_pass.clear();
-        self.first_pass_at.clear();
-        let Some(tags) = tags.filter(|t| t.len() == self.info.len()) else {
+        self.first_pass_counts.clear();
+        let Some(tags) = tags.filter(|t| t.len() == self.tokens.len()) else {
             return;
         };
-        // Tag counts by word, over the whole document.
-        let mut by_word: HashKeyed<[u16; TAG_SLOTS]> = HashKeyed::default();
+        self.first_pass.extend_from_slice(tags);
+        self.first_pass_counts.resize(self.names.len(), [0; TAG_SLOTS]);
         for (i, &t) in tags.iter().enumerate() {
-            if let Some(k) = self.history_key(i) {
-                let c = by_word.entry(k).or_default();
-                c[t as usize % TAG_SLOTS] = c[t as usize % TAG_SLOTS].saturating_add(1);
+            if let Some(k) = self.word(i).name {
+                let c = &mut self.first_pass_counts[k as usize][t as usize % TAG_SLOTS];
+                *c = c.saturating_add(1);
             }
         }
-        let mut out = std::mem::take(&mut self.first_pass);
-        self.first_pass_at.push(0);
-        for i in 0..self.info.len() {
-            if let Some(mut counts) = self.history_key(i).and_then(|k| by_word.get(&k).copied()) {
-                counts[tags[i] as usize % TAG_SLOTS] -= 1; // others only
-                let mut kinds = [0u16; 5];
-                for (tag, &c) in counts.iter().enumerate() {
-                    kinds[if tag == 0 { 0 } else { 1 + (tag - 1) / 4 }] += c;
-                }
-                if kinds.iter().any(|&c| c > 0) {
-                    let major = (0..5).max_by_key(|&k| (kinds[k], std::cmp::Reverse(k))).unwrap_or(0);
-                    out.push(mix(t::P1_DOC_MAJOR, major as u64));
-                    for (k, &c) in kinds.iter().enumerate() {
-                        if c > 0 {
-                            out.push(mix(t::P1_DOC_HAS, k as u64));
-                        }
-                    }
-                    let best_tag = (1..TAG_SLOTS).max_by_key(|&t| (counts[t], std::cmp::Reverse(t)));
-                    if let Some(bt) = best_tag.filter(|&bt| counts[bt] > 0) {
-                        out.push(mix(t::P1_DOC_TAG, bt as u64));
-                    }
-                }
-            }
-            self.first_pass_at.push(out.len() as u32);
-        }
-        self.first_pass = out;
     }
 
     pub fn sentences(&self) -> &[std::ops::Range<usize>] {
@@ -304,25 +320,27 @@ impl DocInfo {
     }
 
     pub fn len(&self) -> usize {
-        self.info.len()
+        self.tokens.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.info.is_empty()
+        self.tokens.is_empty()
     }
 
     /// The history key of token `i` (its lowercase form), if history applies to it: only
     /// capitalised words carry a name's label from one mention to the next.
     pub fn history_key(&self, i: usize) -> Option<u64> {
-        self.info[i].capitalised.then_some(self.info[i].lower)
+        let w = self.word(i);
+        w.capitalised.then_some(w.lower)
     }
 
-    /// Writes the feature keys of the tokens of `sentence`, with the history features of
+    /// Writes the feature keys of `tokens` (a part of `sentence`), with the history features of
     /// `history` if given: token `i`'s keys are
-    /// `keys[offsets[i - sentence.start]..offsets[i - sentence.start + 1]]`.
+    /// `keys[offsets[i - tokens.start]..offsets[i - tokens.start + 1]]`.
     pub fn sentence_keys(
         &self,
         sentence: std::ops::Range<usize>,
+        tokens: std::ops::Range<usize>,
         history: Option<&History>,
         keys: &mut Vec<u64>,
         offsets: &mut Vec<u32>,
@@ -331,31 +349,86 @@ impl DocInfo {
         offsets.clear();
         offsets.push(0);
         let (s, e) = (sentence.start, sentence.end);
-        for i in s..e {
+        for i in tokens {
             self.token_keys(i, s, e, keys);
             if let Some(h) = history {
                 h.keys(self.history_key(i), keys);
             }
-            keys.extend_from_slice(
-                &self.aggregated[self.aggregated_at[i] as usize..self.aggregated_at[i + 1] as usize],
-            );
-            if !self.first_pass_at.is_empty() {
-                keys.extend_from_slice(
-                    &self.first_pass[self.first_pass_at[i] as usize..self.first_pass_at[i + 1] as usize],
-                );
+            if let Some(name) = self.word(i).name {
+                self.aggregated_keys(i, &self.names[name as usize], keys);
+                if !self.first_pass.is_empty() {
+                    self.first_pass_keys(i, self.first_pass_counts[name as usize], keys);
+                }
             }
             offsets.push(keys.len() as u32);
         }
     }
 
+    /// Context aggregation: the words around up to [`AGGREGATE_MENTIONS`] other mentions of
+    /// token `i`'s name, where they differ from its own.
+    fn aggregated_keys(&self, i: usize, mentions: &Mentions, out: &mut Vec<u64>) {
+        if mentions.count < 2 {
+            return;
+        }
+        let (own_prev, own_next) = (self.neighbour_lower(i, -1), self.neighbour_lower(i, 1));
+        let stored = (mentions.count as usize).min(mentions.first.len());
+        for m in mentions.first[..stored]
+            .iter()
+            .filter(|m| m.at as usize != i)
+            .take(AGGREGATE_MENTIONS)
+        {
+            if m.prev != own_prev {
+                out.push(mix(t::AGG_PREV, m.prev));
+            }
+            if m.next != own_next {
+                out.push(mix(t::AGG_NEXT, m.next));
+            }
+        }
+    }
+
+    /// The lowercase form of the token `d` away from token `i`, across sentences.
+    fn neighbour_lower(&self, i: usize, d: isize) -> u64 {
+        let k = i as isize + d;
+        if k < 0 || k as usize >= self.tokens.len() {
+            BOUNDARY_BEFORE
+        } else {
+            self.word(k as usize).lower
+        }
+    }
+
+    /// The first pass's verdicts on token `i`'s name elsewhere, from its name's tag `counts`.
+    fn first_pass_keys(&self, i: usize, mut counts: [u16; TAG_SLOTS], out: &mut Vec<u64>) {
+        counts[self.first_pass[i] as usize % TAG_SLOTS] -= 1; // others only
+        let mut kinds = [0u16; 5];
+        for (tag, &c) in counts.iter().enumerate() {
+            kinds[if tag == 0 { 0 } else { 1 + (tag - 1) / 4 }] += c;
+        }
+        if kinds.iter().any(|&c| c > 0) {
+            let major = (0..5).max_by_key(|&k| (kinds[k], std::cmp::Reverse(k))).unwrap_or(0);
+            out.push(mix(t::P1_DOC_MAJOR, major as u64));
+            for (k, &c) in kinds.iter().enumerate() {
+                if c > 0 {
+                    out.push(mix(t::P1_DOC_HAS, k as u64));
+                }
+            }
+            let best_tag = (1..TAG_SLOTS).max_by_key(|&t| (counts[t], std::cmp::Reverse(t)));
+            if let Some(bt) = best_tag.filter(|&bt| counts[bt] > 0) {
+                out.push(mix(t::P1_DOC_TAG, bt as u64));
+            }
+        }
+    }
+
     fn token_keys(&self, i: usize, s: usize, e: usize, out: &mut Vec<u64>) {
-        let me = &self.info[i];
-        let at = |k: isize| -> Option<&TokenInfo> {
+        let (me, here) = (self.word(i), &self.tokens[i]);
+        let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
-            (j >= s as isize && j < e as isize).then(|| &self.info[j as usize])
+            (j >= s as isize && j < e as isize).then_some(j as usize)
         };
-        let lower_at = |k: isize| at(k).map_or(if k < 0 { BOUNDARY_BEFORE } else { BOUNDARY_AFTER }, |t| t.lower);
-        let shape_at = |k: isize| at(k).map_or(if k < 0 { BOUNDARY_BEFORE } else { BOUNDARY_AFTER }, |t| t.shape);
+        // The ±2 window, looked up once: each neighbour is read by several templates.
+        let window: [Option<&WordInfo>; 5] = [-2, -1, 0, 1, 2].map(|k| at(k).map(|j| self.word(j)));
+        let word_at = |k: isize| window[(k + 2) as usize];
+        let lower_at = |k: isize| word_at(k).map_or(if k < 0 { BOUNDARY_BEFORE } else { BOUNDARY_AFTER }, |w| w.lower);
+        let shape_at = |k: isize| word_at(k).map_or(if k < 0 { BOUNDARY_BEFORE } else { BOUNDARY_AFTER }, |w| w.shape);
         let mut push = |template: u64, value: u64| out.push(mix(template, value));
 
         push(t::BIAS, 0);
@@ -392,20 +465,20 @@ impl DocInfo {
             None => push(t::NO_CLUSTER, me.shape),
         }
         for (dir, template) in [(-1isize, t::CLUSTER_M1), (1, t::CLUSTER_P1)] {
-            if let Some(c) = at(dir).and_then(|t| t.cluster) {
+            if let Some(c) = word_at(dir).and_then(|w| w.cluster) {
                 for (k, &p) in NEIGHBOUR_CLUSTER_PREFIXES.iter().enumerate() {
                     push(template + k as u64, c.prefix(p));
                 }
             }
         }
-        for (cat, &pos) in me.gaz.iter().enumerate() {
+        for (cat, &pos) in self.gaz[i].iter().enumerate() {
             if pos != GazPos::None {
                 push(t::GAZ, (cat as u64) << 8 | pos as u64);
             }
         }
         for (dir, template) in [(-1isize, t::GAZ_M1), (1, t::GAZ_P1)] {
-            if let Some(n) = at(dir) {
-                for (cat, &pos) in n.gaz.iter().enumerate() {
+            if let Some(j) = at(dir) {
+                for (cat, &pos) in self.gaz[j].iter().enumerate() {
                     if pos != GazPos::None {
                         push(template, (cat as u64) << 8 | pos as u64);
                     }
@@ -414,25 +487,25 @@ impl DocInfo {
         }
         push(t::CAP_SHAPE, mix(me.cap as u64, me.shape));
         push(t::FREQ_SHAPE, mix(me.freq as u64, me.shape));
-        push(t::CAP_M1, at(-1).map_or(99, |t| t.cap as u64));
-        push(t::CAP_P1, at(1).map_or(99, |t| t.cap as u64));
-        if me.sent_start {
+        push(t::CAP_M1, word_at(-1).map_or(99, |w| w.cap as u64));
+        push(t::CAP_P1, word_at(1).map_or(99, |w| w.cap as u64));
+        if here.sent_start {
             push(t::SENT_START_SHAPE, mix(me.cap as u64, me.shape));
         }
-        if me.caps_sentence {
+        if here.caps_sentence {
             push(t::CAPS_SENT_CAP, me.cap as u64);
             push(t::CAPS_SENT_LOWER, me.lower);
         }
-        let position = if me.caps_sentence {
+        let position = if here.caps_sentence {
             2
-        } else if me.sent_start {
+        } else if here.sent_start {
             1
         } else {
             0
         };
         push(
             t::DOC,
-            (me.doc_cap as u64) | (me.doc_lower as u64) << 1 | position << 2 | (me.capitalised as u64) << 4,
+            (here.doc_cap as u64) | (here.doc_lower as u64) << 1 | position << 2 | (me.capitalised as u64) << 4,
         );
         let sent_len = match e - s {
             1 => 1,
@@ -566,7 +639,7 @@ mod tests {
         let mut all = vec![];
         for s in doc.sentences().to_vec() {
             let (mut k, mut o) = (vec![], vec![]);
-            doc.sentence_keys(s.clone(), None, &mut k, &mut o);
+            doc.sentence_keys(s.clone(), s.clone(), None, &mut k, &mut o);
             for j in 0..s.len() {
                 all.push(k[o[j] as usize..o[j + 1] as usize].to_vec());
             }
@@ -615,10 +688,10 @@ mod tests {
     fn document_features_see_other_mentions() {
         // `Paris` at the start of a sentence, written capitalised mid-sentence elsewhere.
         let (doc, _) = keys_of("Paris is big. He saw Paris.");
-        assert!(doc.info[0].sent_start && doc.info[0].doc_cap && !doc.info[0].doc_lower);
+        assert!(doc.tokens[0].sent_start && doc.tokens[0].doc_cap && !doc.tokens[0].doc_lower);
         let (doc, _) = keys_of("PARIS TALKS END\nThe talks ended.");
-        assert!(doc.info[0].caps_sentence && !doc.info[4].caps_sentence);
-        assert!(doc.info[1].doc_lower, "`TALKS` is lowercase elsewhere");
+        assert!(doc.tokens[0].caps_sentence && !doc.tokens[4].caps_sentence);
+        assert!(doc.tokens[1].doc_lower, "`TALKS` is lowercase elsewhere");
     }
 
     #[test]
@@ -629,7 +702,13 @@ mod tests {
         assert!(first.contains(&mix(t::AGG_PREV, hash_lower("of"))));
         assert!(first.contains(&mix(t::AGG_NEXT, hash_lower("resigned"))));
         // A capitalised word mentioned once (`The`, 3) and a lowercase word (`coach`, 4) get none.
-        let agg = |i: usize| doc.aggregated_at[i + 1] - doc.aggregated_at[i];
+        let agg = |i: usize| {
+            let mut out = vec![];
+            if let Some(name) = doc.word(i).name {
+                doc.aggregated_keys(i, &doc.names[name as usize], &mut out);
+            }
+            out.len()
+        };
         assert_eq!((agg(3), agg(4)), (0, 0));
         assert_eq!(
             agg(6),

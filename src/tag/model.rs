@@ -113,63 +113,85 @@ pub fn viterbi(emissions: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<u
     Viterbi::default().run(emissions, trans, out)
 }
 
-/// Viterbi's tables, kept between sentences so that decoding does not allocate.
+/// Viterbi's state, kept between sentences so that decoding does not allocate. Tokens are fed
+/// one at a time ([`Self::push`]) so that a sentence's emissions need not all be held: what
+/// grows with the sentence is one row of back pointers per token.
 #[derive(Debug, Default)]
 pub struct Viterbi {
-    score: Vec<[f32; N_TAGS]>,
+    /// Best score of a path ending in each tag at the last token pushed.
+    score: [f32; N_TAGS],
     back: Vec<[u8; N_TAGS]>,
 }
 
 impl Viterbi {
     /// Finds the best well-formed tag sequence (see [`viterbi`]).
     pub fn run(&mut self, emissions: &[[f32; N_TAGS]], trans: &Transitions, out: &mut Vec<u8>) {
-        out.clear();
-        let n = emissions.len();
-        if n == 0 {
-            return;
+        self.start();
+        for e in emissions {
+            self.push(e, trans);
         }
-        const NEG: f32 = f32::NEG_INFINITY;
-        self.score.clear();
-        self.score.resize(n, [NEG; N_TAGS]);
+        self.finish(out);
+    }
+
+    /// Begins a sentence.
+    pub fn start(&mut self) {
         self.back.clear();
-        self.back.resize(n, [0; N_TAGS]);
-        let (score, back) = (&mut self.score, &mut self.back);
-        for y in 0..N_TAGS {
-            if allowed(None, Some(y as u8)) {
-                score[0][y] = emissions[0][y];
+    }
+
+    /// Adds the next token's emission scores.
+    pub fn push(&mut self, emission: &[f32; N_TAGS], trans: &Transitions) {
+        const NEG: f32 = f32::NEG_INFINITY;
+        let mut score = [NEG; N_TAGS];
+        let first = self.back.is_empty();
+        self.back.push([0; N_TAGS]);
+        let back = self.back.last_mut().expect("just pushed");
+        if first {
+            for y in 0..N_TAGS {
+                if allowed(None, Some(y as u8)) {
+                    score[y] = emission[y];
+                }
             }
-        }
-        for i in 1..n {
+        } else {
             for y in 0..N_TAGS {
                 let mut best = NEG;
                 let mut arg = 0;
                 let (preds, count) = &PREDECESSORS[y];
                 for &p in &preds[..*count as usize] {
                     let p = p as usize;
-                    let s = score[i - 1][p] + trans[p][y];
+                    let s = self.score[p] + trans[p][y];
                     if s > best {
                         best = s;
                         arg = p;
                     }
                 }
                 if best > NEG {
-                    score[i][y] = best + emissions[i][y];
-                    back[i][y] = arg as u8;
+                    score[y] = best + emission[y];
+                    back[y] = arg as u8;
                 }
             }
         }
-        let mut best = NEG;
+        self.score = score;
+    }
+
+    /// Writes the best sequence over the tokens pushed since [`Self::start`].
+    pub fn finish(&mut self, out: &mut Vec<u8>) {
+        out.clear();
+        let n = self.back.len();
+        if n == 0 {
+            return;
+        }
+        let mut best = f32::NEG_INFINITY;
         let mut y = 0;
         for t in 0..N_TAGS {
-            if allowed(Some(t as u8), None) && score[n - 1][t] > best {
-                best = score[n - 1][t];
+            if allowed(Some(t as u8), None) && self.score[t] > best {
+                best = self.score[t];
                 y = t;
             }
         }
         out.resize(n, OUTSIDE);
         for i in (0..n).rev() {
             out[i] = y as u8;
-            y = back[i][y] as usize;
+            y = self.back[i][y] as usize;
         }
     }
 }
@@ -215,6 +237,11 @@ static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
     a
 };
 
+/// Tokens whose keys are made, prefetched and scored together. Why in batches: a sentence's
+/// keys are ~60 per token, and a hostile "sentence" can be a million tokens; a batch bounds the
+/// buffer while still covering a typical sentence in one go, so its weight lookups overlap.
+const KEY_BATCH: usize = 64;
+
 /// Decodes a document sentence by sentence with history features: the shared loop of the
 /// tagger and of evaluation during training. `score` fills the emission scores of one token
 /// from its keys.
@@ -228,19 +255,21 @@ pub fn decode_document(
     let mut history = History::default();
     let mut keys = Vec::new();
     let mut offsets = Vec::new();
-    let mut emissions = Vec::new();
     let mut best = Vec::new();
     let mut viterbi = Viterbi::default();
     for s in doc.sentences() {
-        doc.sentence_keys(s.clone(), Some(&history), &mut keys, &mut offsets);
-        prefetch(&keys);
-        emissions.clear();
-        for j in 0..s.len() {
-            let mut e = [0f32; N_TAGS];
-            score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
-            emissions.push(e);
+        viterbi.start();
+        for from in s.clone().step_by(KEY_BATCH) {
+            let batch = from..(from + KEY_BATCH).min(s.end);
+            doc.sentence_keys(s.clone(), batch.clone(), Some(&history), &mut keys, &mut offsets);
+            prefetch(&keys);
+            for j in 0..batch.len() {
+                let mut e = [0f32; N_TAGS];
+                score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
+                viterbi.push(&e, trans);
+            }
         }
-        viterbi.run(&emissions, trans, &mut best);
+        viterbi.finish(&mut best);
         tags[s.clone()].copy_from_slice(&best);
         record_history(doc, s.clone(), &best, &mut history);
     }
@@ -289,7 +318,7 @@ impl Weights {
     }
 
     /// Asks the processor to start loading the slots of these keys, so that the misses of a
-    /// whole sentence overlap instead of coming one after another (natively 1.6 -> 2.3 MB/s; a
+    /// batch of tokens overlap instead of coming one after another (natively 1.6 -> 2.3 MB/s; a
     /// no-op where there is no prefetch instruction, as in wasm).
     fn prefetch(&self, keys: &[u64]) {
         #[cfg(target_arch = "x86_64")]

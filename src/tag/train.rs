@@ -456,7 +456,7 @@ pub fn train(
             history.clear();
             for s in doc.doc.sentences() {
                 doc.doc
-                    .sentence_keys(s.clone(), Some(&history), &mut keys, &mut offsets);
+                    .sentence_keys(s.clone(), s.clone(), Some(&history), &mut keys, &mut offsets);
                 right += p.learn(&keys, &offsets, &doc.gold_tags[s.clone()], &mut pred) as usize;
                 total += 1;
                 record_history(&doc.doc, s.clone(), &pred, &mut history);
