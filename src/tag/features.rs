@@ -106,6 +106,8 @@ struct WordInfo {
     capitalised: bool,
     /// For a capitalised word: its lowercase form's index in [`DocInfo::names`].
     name: Option<u32>,
+    /// A comma, which ends any name (see [`DocInfo::outside_names`]).
+    comma: bool,
 }
 
 impl WordInfo {
@@ -125,6 +127,7 @@ impl WordInfo {
             freq,
             capitalised: is_capitalised(w),
             name: None,
+            comma: w == ",",
         }
     }
 }
@@ -329,6 +332,13 @@ impl DocInfo {
 
     /// The history key of token `i` (its lowercase form), if history applies to it: only
     /// capitalised words carry a name's label from one mention to the next.
+    /// Token `i` is never part of a name: a comma. In CoNLL one name in a thousand holds one
+    /// (`Goldman, Sachs & Co`), while a list (`the EU, Canada and Japan`) read as one name is a
+    /// mistake the model otherwise makes on lists of short names.
+    pub fn outside_names(&self, i: usize) -> bool {
+        self.word(i).comma
+    }
+
     pub fn history_key(&self, i: usize) -> Option<u64> {
         let w = self.word(i);
         w.capitalised.then_some(w.lower)

@@ -266,6 +266,13 @@ pub fn decode_document(
             for j in 0..batch.len() {
                 let mut e = [0f32; N_TAGS];
                 score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
+                if doc.outside_names(batch.start + j) {
+                    for (t, score) in e.iter_mut().enumerate() {
+                        if t != OUTSIDE as usize {
+                            *score = f32::NEG_INFINITY;
+                        }
+                    }
+                }
                 viterbi.push(&e, trans);
             }
         }
@@ -639,6 +646,48 @@ fn decode_weights(wb: &[u8]) -> Option<Vec<(u32, [i8; N_TAGS])>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_comma_is_never_inside_a_name() {
+        use crate::tag::features::Lexicon;
+        use crate::tag::lexicon::{Gazetteers, WordStats};
+        let text = "Talks with Acme , Globex and Initech ended .";
+        let tokens = crate::tokenize::tokenize(text);
+        let lexicon = Lexicon {
+            gazetteers: Gazetteers::parse(""),
+            words: WordStats::parse("", ""),
+        };
+        let doc = DocInfo::new(text, &tokens, &lexicon);
+        let org = |pos| tag_of(1, pos) as usize;
+        // Emissions that favour `Acme , Globex` as one ORG (B, I, L: 15) over two (U, O, U: 8).
+        let mut i = 0;
+        let tags = decode_document(
+            &doc,
+            &[[0.0; N_TAGS]; N_TAGS],
+            |_| {},
+            |_, e| {
+                let word = &text[tokens.tokens[i].start..tokens.tokens[i].end];
+                match word {
+                    "Acme" | "Globex" => {
+                        e[org(Pos::B)] = 5.0;
+                        e[org(Pos::L)] = 5.0;
+                        e[org(Pos::U)] = 4.0;
+                    }
+                    "," => e[org(Pos::I)] = 5.0,
+                    _ => {}
+                }
+                i += 1;
+            },
+        );
+        let words: Vec<&str> = text.split(' ').collect();
+        let comma = words.iter().position(|w| *w == ",").unwrap();
+        assert_eq!(tags[comma], OUTSIDE, "{tags:?}");
+        assert_eq!(
+            tags_to_spans(&tags).len(),
+            2,
+            "Acme and Globex are names of their own: {tags:?}"
+        );
+    }
 
     #[test]
     fn bilou_round_trip_and_constraints() {
