@@ -49,7 +49,7 @@ for (const c of Object.values(json('countries-list-3.4.1/package/countries.min.j
   add('country', c.name);
   add('city', c.capital);
 }
-// Plural demonyms (`Venezuelans`) as the ordinary English plural of the packaged ones.
+// Plural demonyms (`Chileans`) as the ordinary English plural of the packaged ones.
 for (const d of [...lists.get('demonym')]) if (/[aeiou]n$/.test(d)) add('demonym', d + 's');
 
 // Places: cities of 15,000+ people (the big ones, 500,000+, also on their own), US states, continents.

@@ -264,7 +264,7 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 }
 
 /// The outlet's name as its own page furniture repeats it ("Subscribe to The Daily", "© The
-/// Daily", "The Daily Epaper"): the capitalised phrase of two to four words that recurs most in
+/// Daily", "The Daily Digital Edition"): the capitalised phrase of two to four words that recurs most in
 /// the dropped blocks and never occurs in the body.
 pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
     // Linear: phrases are hashed, never searched for in the body text. One buffer holds the
@@ -273,7 +273,7 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
     let mut run = Vec::new();
     // phrase -> (blocks, first block, last block)
     let mut counts: HashMap<String, (usize, usize, usize), rules::FastHash> = HashMap::default();
-    // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Epaper").
+    // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital Edition").
     let short = |b: &Block| b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none();
     for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
         for_each_phrase(&b.text, &mut run, &mut phrase, |p| match counts.get_mut(p) {

@@ -546,7 +546,7 @@ mod tests {
         assert_eq!(reason("Related article: Envoy Sent Abroad"), Some(Reason::Related));
         assert_eq!(reason("Latest news"), Some(Reason::Related));
         assert_eq!(reason("Photo: Wirepress"), Some(Reason::Caption));
-        assert_eq!(reason("Curated Newsletters"), Some(Reason::Prompt));
+        assert_eq!(reason("Weekly Newsletters"), Some(Reason::Prompt));
         assert_eq!(reason("Renews automatically, cancel anytime"), Some(Reason::Price));
         assert_eq!(
             reason("Copyright ©2019 Some Company. All Rights Reserved."),

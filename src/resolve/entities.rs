@@ -30,7 +30,7 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
 
     // Full names (two or more words) of people, keyed by their last and first words.
     // A lone word joins a full name by its last word (`Petrov`), or by its first word when the
-    // tagger itself called the lone word a person (`Marcelo`, rarely); keys are tagged to tell
+    // tagger itself called the lone word a person (`Ingrid`, rarely); keys are tagged to tell
     // the two apart.
     let mut by_part: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
     for (i, s) in surface.iter().enumerate() {

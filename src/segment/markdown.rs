@@ -347,9 +347,9 @@ mod tests {
 
     #[test]
     fn links_images_and_emphasis() {
-        let b = one("**Related article:** [Ministers Meet Abroad](#)");
-        assert_eq!(b.text, "Related article: Ministers Meet Abroad");
-        assert_eq!(b.link_bytes, "Ministers Meet Abroad".len());
+        let b = one("**Related article:** [Harbour Plan Approved](#)");
+        assert_eq!(b.text, "Related article: Harbour Plan Approved");
+        assert_eq!(b.link_bytes, "Harbour Plan Approved".len());
         assert!(b.markup_bytes >= 7);
         let b = one("By [Wirepress](https://example.com/a_(b))");
         assert_eq!(b.text, "By Wirepress");

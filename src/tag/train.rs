@@ -70,8 +70,8 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
 const HONORIFIC_RATE: f64 = 0.25;
 
 /// Rewrites a training document in habits of current news that 1996 Reuters lacks, keeping its
-/// labels right: a sentence-case headline (first line) in Title Case (`Russian Ministers
-/// Discuss Situation in Lisbon`), an honorific from `honorifics` before a quarter of the
+/// labels right: a sentence-case headline (first line) in Title Case (`Local Leaders
+/// Debate Budget in Lisbon`), an honorific from `honorifics` before a quarter of the
 /// people's names, with or without its period (`Mr. Okafor`, `Ms Lindqvist`), and in half of the
 /// documents acronyms without periods (`US`, `UN`). Used on the second copy of the training
 /// set, so the model sees both habits without losing the original ones.
