@@ -381,7 +381,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let (mut mark_pending, mut currency_pending) = (false, false);
     let mut prev = ' ';
     // whitespace-separated words: their stats, and a hash each (for repeated trigrams)
-    let (mut words, mut cjk_tokens, mut cap_words, mut short_words, mut word_chars) = (0usize, 0, 0, 0, 0);
+    let mut totals = WordTotals::default();
     let mut piece_start: Option<usize> = None;
     let mut piece = PieceStats::default();
     // letters-and-digits runs of the lowercase text
@@ -455,13 +455,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
         if space {
             if let Some(start) = piece_start.take() {
                 scratch.word_hashes.push(hash_bytes(&text.as_bytes()[start..at]));
-                piece.finish(
-                    &mut words,
-                    &mut cjk_tokens,
-                    &mut cap_words,
-                    &mut short_words,
-                    &mut word_chars,
-                );
+                piece.finish(&mut totals);
             }
         } else {
             piece_start.get_or_insert(at);
@@ -487,14 +481,15 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     }
     if let Some(start) = piece_start {
         scratch.word_hashes.push(hash_bytes(&text.as_bytes()[start..]));
-        piece.finish(
-            &mut words,
-            &mut cjk_tokens,
-            &mut cap_words,
-            &mut short_words,
-            &mut word_chars,
-        );
+        piece.finish(&mut totals);
     }
+    let WordTotals {
+        words,
+        cjk: cjk_tokens,
+        capitalised: cap_words,
+        short: short_words,
+        chars: word_chars,
+    } = totals;
     // a clock time: `6:21`, not a ratio in prose: only counted in short blocks
     let clock = clock && chars < 200;
     // one look-up per token: phrase rules and vocabulary weights
@@ -661,19 +656,30 @@ impl PieceStats {
         }
     }
 
-    fn finish(&mut self, words: &mut usize, cjk: &mut usize, caps: &mut usize, short: &mut usize, chars: &mut usize) {
+    /// Adds the word read so far (if it holds a letter or digit) to `totals`, and starts anew.
+    fn finish(&mut self, totals: &mut WordTotals) {
         let p = std::mem::take(self);
         let Some(first) = p.first else { return };
-        *words += 1;
-        *cjk += p.cjk as usize;
-        *chars += p.through_last_alnum;
-        if first.is_uppercase() {
-            *caps += 1;
-        }
-        if p.through_last_alnum <= 3 && first.is_lowercase() {
-            *short += 1;
-        }
+        totals.words += 1;
+        totals.cjk += p.cjk as usize;
+        totals.chars += p.through_last_alnum;
+        totals.capitalised += first.is_uppercase() as usize;
+        totals.short += (p.through_last_alnum <= 3 && first.is_lowercase()) as usize;
     }
+}
+
+/// Counts over a block's whitespace-separated words.
+#[derive(Default)]
+struct WordTotals {
+    words: usize,
+    /// Words with a CJK ideograph or kana.
+    cjk: usize,
+    /// Words starting with an uppercase letter.
+    capitalised: usize,
+    /// Lowercase words of at most three chars.
+    short: usize,
+    /// Chars of the words, first to last letter or digit.
+    chars: usize,
 }
 
 /// Whether a text ends like a sentence (`.`, `!`, `?`, `…`, `。`), after closing quotes and
