@@ -16,7 +16,7 @@ use std::fmt;
 
 use crate::schema::Label;
 
-use super::features::{DocInfo, History, Lexicon};
+use super::features::{DocInfo, History, Lexicon, NameRole};
 pub use super::lexicon::key32;
 use super::lexicon::{get_varint, put_varint, Gazetteers, WordStats};
 
@@ -266,13 +266,7 @@ pub fn decode_document(
             for j in 0..batch.len() {
                 let mut e = [0f32; N_TAGS];
                 score(&keys[offsets[j] as usize..offsets[j + 1] as usize], &mut e);
-                if doc.outside_names(batch.start + j) {
-                    for (t, score) in e.iter_mut().enumerate() {
-                        if t != OUTSIDE as usize {
-                            *score = f32::NEG_INFINITY;
-                        }
-                    }
-                }
+                forbid_roles(doc.name_role(batch.start + j), &mut e);
                 viterbi.push(&e, trans);
             }
         }
@@ -281,6 +275,20 @@ pub fn decode_document(
         record_history(doc, s.clone(), &best, &mut history);
     }
     tags
+}
+
+/// Rules out the tags a token's [`NameRole`] does not allow.
+fn forbid_roles(role: NameRole, e: &mut [f32; N_TAGS]) {
+    for (t, score) in e.iter_mut().enumerate() {
+        let allowed = match (role, split_tag(t as u8)) {
+            (NameRole::Anywhere, _) | (_, None) => true,
+            (NameRole::Never, Some(_)) => false,
+            (NameRole::LastOnly, Some((_, pos))) => matches!(pos, Pos::L | Pos::U),
+        };
+        if !allowed {
+            *score = f32::NEG_INFINITY;
+        }
+    }
 }
 
 /// Records a decoded sentence in the history.
@@ -647,46 +655,78 @@ fn decode_weights(wb: &[u8]) -> Option<Vec<(u32, [i8; N_TAGS])>> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_comma_is_never_inside_a_name() {
+    /// Decodes `text` with emissions from `emit(word, e)` and no transition scores.
+    fn decode_with(text: &str, emit: impl Fn(&str, &mut [f32; N_TAGS])) -> Vec<u8> {
         use crate::tag::features::Lexicon;
         use crate::tag::lexicon::{Gazetteers, WordStats};
-        let text = "Talks with Acme , Globex and Initech ended .";
         let tokens = crate::tokenize::tokenize(text);
         let lexicon = Lexicon {
             gazetteers: Gazetteers::parse(""),
             words: WordStats::parse("", ""),
         };
         let doc = DocInfo::new(text, &tokens, &lexicon);
-        let org = |pos| tag_of(1, pos) as usize;
-        // Emissions that favour `Acme , Globex` as one ORG (B, I, L: 15) over two (U, O, U: 8).
         let mut i = 0;
-        let tags = decode_document(
+        decode_document(
             &doc,
             &[[0.0; N_TAGS]; N_TAGS],
             |_| {},
             |_, e| {
-                let word = &text[tokens.tokens[i].start..tokens.tokens[i].end];
-                match word {
-                    "Acme" | "Globex" => {
-                        e[org(Pos::B)] = 5.0;
-                        e[org(Pos::L)] = 5.0;
-                        e[org(Pos::U)] = 4.0;
-                    }
-                    "," => e[org(Pos::I)] = 5.0,
-                    _ => {}
-                }
+                emit(&text[tokens.tokens[i].start..tokens.tokens[i].end], e);
                 i += 1;
             },
-        );
-        let words: Vec<&str> = text.split(' ').collect();
-        let comma = words.iter().position(|w| *w == ",").unwrap();
+        )
+    }
+
+    #[test]
+    fn a_comma_is_never_inside_a_name() {
+        let org = |pos| tag_of(1, pos) as usize;
+        let text = "Talks with Acme , Globex and Initech ended .";
+        // Emissions that favour `Acme , Globex` as one ORG (B, I, L: 15) over two (U, O, U: 8).
+        let tags = decode_with(text, |word, e| match word {
+            "Acme" | "Globex" => {
+                e[org(Pos::B)] = 5.0;
+                e[org(Pos::L)] = 5.0;
+                e[org(Pos::U)] = 4.0;
+            }
+            "," => e[org(Pos::I)] = 5.0,
+            _ => {}
+        });
+        let comma = text.split(' ').position(|w| w == ",").unwrap();
         assert_eq!(tags[comma], OUTSIDE, "{tags:?}");
         assert_eq!(
             tags_to_spans(&tags).len(),
             2,
             "Acme and Globex are names of their own: {tags:?}"
         );
+    }
+
+    #[test]
+    fn a_compound_with_a_lowercase_tail_only_ends_a_name() {
+        let (misc, org) = (|pos| tag_of(3, pos) as usize, |pos| tag_of(1, pos) as usize);
+        let text = "the Acme-backed Globex Trade Council met";
+        // Emissions that favour one ORG from `Acme-backed` to `Council` (B I I L: 20) over a
+        // MISC and an ORG (U, B I L: 3 + 12).
+        let tags = decode_with(text, |word, e| match word {
+            "Acme-backed" => {
+                e[org(Pos::B)] = 5.0;
+                e[misc(Pos::U)] = 3.0;
+            }
+            "Globex" => {
+                e[org(Pos::I)] = 5.0;
+                e[org(Pos::B)] = 4.0;
+            }
+            "Trade" => e[org(Pos::I)] = 5.0,
+            "Council" => e[org(Pos::L)] = 5.0,
+            _ => {}
+        });
+        assert_eq!(tags_to_spans(&tags), vec![(1, 2, 3), (2, 5, 1)], "{tags:?}");
+        // A name may still end with one: `Los Angeles-based`.
+        let tags = decode_with("a Los Angeles-based firm", |word, e| match word {
+            "Los" => e[misc(Pos::B)] = 5.0,
+            "Angeles-based" => e[misc(Pos::L)] = 5.0,
+            _ => {}
+        });
+        assert_eq!(tags_to_spans(&tags), vec![(1, 3, 3)], "{tags:?}");
     }
 
     #[test]
