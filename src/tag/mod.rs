@@ -5,13 +5,15 @@
 //! ([`model`]: BILOU tags, Viterbi, two passes, the second seeing what the first said about
 //! each word across the whole document), over the features in [`features`] and the word
 //! knowledge in [`lexicon`] (gazetteers, Brown clusters, capitalisation statistics);
-//! a name that defines its acronym takes the span the definition gives ([`acronyms`]);
+//! a name that defines its acronym takes the span the definition gives ([`acronyms`]), and a
+//! nationality joins the institution it qualifies ([`institutions`]);
 //! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
 //! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
 //! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
 pub mod acronyms;
+pub mod institutions;
 // Training-only code stays out of the browser build.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod brown;
@@ -50,11 +52,12 @@ pub struct EntitySpan {
 
 /// Finds every entity span in a tokenized text.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
-    let mut names = match model() {
-        Some(m) => tag_names(m, text, tokens),
-        None => Vec::new(),
-    };
-    acronyms::apply_definitions(text, tokens, &mut names);
+    let mut names = Vec::new();
+    if let Some(m) = model() {
+        names = tag_names(m, text, tokens);
+        acronyms::apply_definitions(text, tokens, &mut names);
+        institutions::join_nationalities(text, &mut names, &m.lexicon.words);
+    }
     let mut spans = Vec::with_capacity(names.len());
     let mut next_name = 0;
     for n in numeric::tag_numeric(text, tokens) {
