@@ -50,8 +50,8 @@ pub struct Input<'a> {
 
 /// Analyses a set of documents: each on its own, then the set as one story.
 pub fn analyze(inputs: &[Input<'_>], options: &Options) -> Analysis {
-    let articles: Vec<Article> = inputs.iter().map(|input| analyze_one(input, options)).collect();
-    let story = aggregate::aggregate(&articles);
+    let mut articles: Vec<Article> = inputs.iter().map(|input| analyze_one(input, options)).collect();
+    let story = aggregate::aggregate(&mut articles);
     Analysis {
         articles,
         story,
