@@ -329,6 +329,15 @@ impl Gazetteers {
         g
     }
 
+    /// Whether the one-word entry `word` is in the list `category` (case ignored).
+    pub fn lists(&self, category: &str, word: &str) -> bool {
+        let Some(cat) = self.categories.iter().position(|c| c == category) else {
+            return false;
+        };
+        let mask = self.entries.get(key32(mix(SEQ_SEED, hash_lower(word)))).unwrap_or(0);
+        mask & !CONTINUES & (1 << cat) != 0
+    }
+
     /// The binary form stored in model files: category names, longest entry, keyed masks.
     pub fn encode(&self, out: &mut Vec<u8>) {
         let names = self.categories.join(",");

@@ -6,7 +6,8 @@
 //! each word across the whole document), over the features in [`features`] and the word
 //! knowledge in [`lexicon`] (gazetteers, Brown clusters, capitalisation statistics);
 //! a name that defines its acronym takes the span the definition gives ([`acronyms`]), and a
-//! nationality joins the institution it qualifies ([`institutions`]);
+//! nationality joins the institution it qualifies ([`institutions`]), and a country read as a
+//! lone person is the country again ([`places`]);
 //! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
 //! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
@@ -21,6 +22,7 @@ pub mod features;
 pub mod lexicon;
 pub mod model;
 pub mod numeric;
+pub mod places;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod train;
 
@@ -57,6 +59,7 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
         names = tag_names(m, text, tokens);
         acronyms::apply_definitions(text, tokens, &mut names);
         institutions::join_nationalities(text, &mut names, &m.lexicon.words);
+        places::restore_places(text, &mut names, &m.lexicon.gazetteers);
     }
     let mut spans = Vec::with_capacity(names.len());
     let mut next_name = 0;
