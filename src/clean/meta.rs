@@ -22,7 +22,9 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
     let mut used = Vec::new();
 
     // The URL: a labelled link ("Original url: <...>", or the label and the link on two lines),
-    // which is never article text, even amid the body; or a bare link line outside the body.
+    // which is never article text, even amid the body; or a bare link line outside the body,
+    // when the page declares no URL of its own (a bare line on a page is more often an image's
+    // or a share link's), and never a link to an image.
     for i in 0..blocks.len() {
         if meta.url.is_some() {
             break;
@@ -38,8 +40,8 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             } else if !keep[i] {
                 used.push(i);
             }
-        } else if let Some(url) = bare_url(text).filter(|_| !keep[i]) {
-            if i >= run.end || header.contains(&i) {
+        } else if let Some(url) = bare_url(text).filter(|_| !keep[i] && seg.declared.url.is_none()) {
+            if (i >= run.end || header.contains(&i)) && !is_image_url(url) {
                 meta.url = Some(url.to_string());
                 used.push(i);
             }
@@ -138,6 +140,15 @@ fn bare_url(text: &str) -> Option<&str> {
     let is_url =
         (t.starts_with("https://") || t.starts_with("http://")) && !t.contains(char::is_whitespace) && t.len() > 10;
     is_url.then_some(t)
+}
+
+/// Whether a URL's path ends in an image file name (`….jpg`, `….png?w=600`).
+fn is_image_url(url: &str) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
+    ["jpg", "jpeg", "png", "gif", "webp", "svg", "avif"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// Words that open a byline, lowercase, with their space.
@@ -410,6 +421,9 @@ mod tests {
         assert_eq!(bare_url("see https://example.com"), None);
         assert_eq!(strip_url_label("Original url:"), Some(""));
         assert_eq!(strip_url_label("Source: The Times"), None);
+        assert!(is_image_url("https://cdn.example.com/image/5d1c-500-250/a-title.JPG?w=600"));
+        assert!(!is_image_url("https://example.com/2019/11/a-title.html"));
+        assert!(!is_image_url("https://example.com/a-title"));
     }
 
     #[test]

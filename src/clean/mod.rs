@@ -395,12 +395,14 @@ mod tests {
             <meta property="article:published_time" content="2019-02-12T09:30:00Z">
             <link rel="canonical" href="https://x.test/rates"></head>
             <body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
-            <article><h1>Bank Raises Rates</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+            <article><div>https://cdn.x.test/image/5d1c-500-250/rates.jpg</div>
+            <h1>Bank Raises Rates</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
             <footer>© 2019 The Daily. All rights reserved.</footer></body></html>"#
         );
         let (c, seg) = cleaned_html(&html);
         assert_eq!(c.meta.title.as_deref(), Some("Bank Raises Rates"));
         assert_eq!(c.meta.date.as_deref(), Some("2019-02-12"));
+        // the declared URL, not the image link above the title
         assert_eq!(c.meta.url.as_deref(), Some("https://x.test/rates"));
         assert_eq!(c.meta.source.as_deref(), Some("The Daily"));
         assert_eq!(c.body, format!("{P1}\n\n{P2}\n\n{P3}"));
