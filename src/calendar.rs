@@ -5,7 +5,8 @@
 //! `12.02.2019`, `Tue 12 Feb 2019 10:04 GMT`, `12 Feb, 2019`, `2019年2月12日`, and month names in
 //! the languages of the dev pages and their neighbours (German, French, Spanish, Portuguese,
 //! Italian, Dutch, Indonesian, Russian). Numeric `a/b/yyyy` is read month-first unless `a > 12`
-//! (the US habit of English-language news); `a.b.yyyy` is day-first (the European one).
+//! (the US habit of English-language news); `a.b.yyyy` is day-first (the European one). Header
+//! lines also give the short `11/18/19` ([`find_header_date`]).
 
 use std::ops::Range;
 
@@ -285,6 +286,36 @@ pub fn find_full_date(text: &str) -> Option<Date> {
     dates(text).into_iter().map(|(d, _)| d).find(|d| d.iso_day().is_some())
 }
 
+/// The first full date in a header line (a byline, a dateline, a "Published" line): any that
+/// [`find_full_date`] reads, else the short numeric `11/18/19` (month first unless the first
+/// number is over 12; `yy` is 20yy below 70, else 19yy). Only header lines: in running text
+/// `1/2/19` is as likely a score or a fraction as a date.
+pub fn find_header_date(text: &str) -> Option<Date> {
+    find_full_date(text).or_else(|| {
+        text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')'))
+            .find_map(short_numeric_date)
+    })
+}
+
+/// `11/18/19` or `18/11/19` as a whole word.
+fn short_numeric_date(word: &str) -> Option<Date> {
+    let mut parts = word.split('/');
+    let (a, b, yy) = (parts.next()?, parts.next()?, parts.next()?);
+    let number = |p: &str, max_len: usize| {
+        (!p.is_empty() && p.len() <= max_len && p.bytes().all(|c| c.is_ascii_digit())).then(|| p.parse::<u32>().ok())?
+    };
+    if parts.next().is_some() || yy.len() != 2 {
+        return None;
+    }
+    let (a, b, yy) = (number(a, 2)?, number(b, 2)?, number(yy, 2)?);
+    let (m, d) = if a > 12 { (b, a) } else { (a, b) };
+    Some(Date {
+        year: Some(if yy < 70 { 2000 + yy as i32 } else { 1900 + yy as i32 }),
+        month: Some(month(m)?),
+        day: Some(day(d, 2)?),
+    })
+}
+
 fn date_at(s: &[&(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
     let piece = |i: usize| s.get(i).map(|x| x.0);
     let span = |a: usize, b: usize| s[a].1.start..s[b].1.end;
@@ -454,6 +485,23 @@ mod tests {
                 .as_deref(),
             Some("2020-06-07")
         );
+    }
+
+    #[test]
+    fn short_numeric_dates_in_header_lines() {
+        let day = |t: &str| find_header_date(t).and_then(|d| d.iso_day());
+        assert_eq!(
+            day("By Jane Roe - 11/18/19 11:04 PM EST").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(day("Posted 18/11/19").as_deref(), Some("2019-11-18"));
+        assert_eq!(day("Updated 3/4/98").as_deref(), Some("1998-03-04"));
+        assert_eq!(day("By Jane Roe, Feb. 12, 2019").as_deref(), Some("2019-02-12"));
+        for not_a_date in ["Won 24/7", "13/13/19", "score 11/18/191", "a/b/cd"] {
+            assert_eq!(day(not_a_date), None, "{not_a_date}");
+        }
+        // running text never reads the short form
+        assert_eq!(find_full_date("By Jane Roe - 11/18/19"), None);
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
                 meta.byline = Some(name.to_string());
             }
             if meta.date.is_none() {
-                meta.date = calendar::find_full_date(date_part).and_then(|d| d.iso_day());
+                meta.date = calendar::find_header_date(date_part).and_then(|d| d.iso_day());
             }
             used.push(i);
             continue;
@@ -77,7 +77,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             // The line as written: `12. Februar 2019` reads as a numbered list item, whose
             // text has lost the day.
             let raw = seg.source[b.span.clone()].trim();
-            if let Some(date) = calendar::find_full_date(raw).and_then(|d| d.iso_day()) {
+            if let Some(date) = calendar::find_header_date(raw).and_then(|d| d.iso_day()) {
                 meta.date = Some(date);
                 used.push(i);
                 continue;
@@ -421,7 +421,9 @@ mod tests {
         assert_eq!(bare_url("see https://example.com"), None);
         assert_eq!(strip_url_label("Original url:"), Some(""));
         assert_eq!(strip_url_label("Source: The Times"), None);
-        assert!(is_image_url("https://cdn.example.com/image/5d1c-500-250/a-title.JPG?w=600"));
+        assert!(is_image_url(
+            "https://cdn.example.com/image/5d1c-500-250/a-title.JPG?w=600"
+        ));
         assert!(!is_image_url("https://example.com/2019/11/a-title.html"));
         assert!(!is_image_url("https://example.com/a-title"));
     }

@@ -247,8 +247,8 @@ fn reason_for(b: &Block, s: &Shape, inside: bool) -> Reason {
 
 /// Blocks before the article run that may hold its title, byline and date: the ones after the
 /// last furniture block before the run, at most a dozen. Furniture that sits inside an article's
-/// header on news pages (a lead image and its caption, share buttons, an advert label) is passed
-/// over, not taken for the end of the header: the headline is above it.
+/// header on news pages (a lead image, its caption or `© Photographer` credit, share buttons, an
+/// advert label) is passed over, not taken for the end of the header: the headline is above it.
 fn header_blocks(blocks: &[Block], shapes: &[Shape], run_start: usize) -> Vec<usize> {
     const MAX_HEADER_BLOCKS: usize = 12;
     let mut out = Vec::new();
@@ -258,7 +258,7 @@ fn header_blocks(blocks: &[Block], shapes: &[Shape], run_start: usize) -> Vec<us
         }
         let in_header_furniture = matches!(blocks[i].kind, BlockKind::Image | BlockKind::Rule)
             || matches!(shapes[i].rule, Some(Reason::Caption))
-            || matches!(shapes[i].rule, Some(Reason::Share | Reason::Advert))
+            || matches!(shapes[i].rule, Some(Reason::Share | Reason::Advert | Reason::Legal))
                 && shapes[i].word_count <= rules::TINY_BLOCK_WORDS;
         if in_header_furniture {
             continue;
