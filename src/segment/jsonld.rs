@@ -258,8 +258,54 @@ fn name_of(v: &Json) -> Option<String> {
         }
         _ => None,
     }?;
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let s = decode_char_refs(&s).split_whitespace().collect::<Vec<_>>().join(" ");
     (!s.is_empty()).then_some(s)
+}
+
+/// Many sites write their JSON-LD through an HTML escaper: `&#163;71.6m`, `Q&amp;A`. JSON does
+/// not unescape those, so character references are decoded here (numeric ones and the five a
+/// JSON string needs; an unknown one stays as written).
+fn decode_char_refs(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        // a reference is short: `;` within the next 11 bytes
+        let semi = rest.bytes().skip(1).take(11).position(|b| b == b';').map(|k| k + 1);
+        let decoded = semi.and_then(|semi| {
+            let name = &rest[1..semi];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                        None => num.parse().ok(),
+                    };
+                    code.and_then(char::from_u32)
+                }
+            }?;
+            Some((c, semi + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 fn read_article(v: &Json) -> ArticleLd {
@@ -282,6 +328,18 @@ fn read_article(v: &Json) -> ArticleLd {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn character_references_in_strings_are_decoded() {
+        assert_eq!(
+            decode_char_refs("Pays &#163;71.6m &amp; &#x20AC;5 for Q&A &bogus; &#99999999;"),
+            "Pays £71.6m & €5 for Q&A &bogus; &#99999999;"
+        );
+        assert_eq!(decode_char_refs("a & b &"), "a & b &");
+        assert_eq!(decode_char_refs("Q&amp;"), "Q&");
+        let ld = article(r#"{"@type": "NewsArticle", "headline": "Rates &quot;up&quot; &#8212; again"}"#).unwrap();
+        assert_eq!(ld.headline.as_deref(), Some("Rates \"up\" — again"));
+    }
 
     #[test]
     fn reads_json() {
