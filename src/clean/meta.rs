@@ -49,6 +49,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
     }
 
     let mut expect_byline = false;
+    let mut title_lines = Vec::new();
     for &i in header {
         let b = &blocks[i];
         let text = b.text.trim();
@@ -83,13 +84,24 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
                 continue;
             }
         }
-        if meta.title.is_none() && is_title_like(b, words) {
-            meta.title = Some(text.to_string());
-            used.push(i);
+        if is_title_like(b, words) {
+            title_lines.push(i);
         }
     }
-
     let declared = &seg.declared;
+    if let Some(i) = pick_title(blocks, &title_lines, declared.title.as_deref(), run.clone(), keep) {
+        // Of the line and the declared title that repeat each other, the shorter is the
+        // headline: a line may carry a breadcrumb (`Home News Business …`), a `<title>` the
+        // site's name.
+        let line = blocks[i].text.trim();
+        let title = match declared.title.as_deref() {
+            Some(d) if d.chars().count() < line.chars().count() => d,
+            _ => line,
+        };
+        meta.title = Some(title.to_string());
+        used.push(i);
+    }
+
     meta.title = meta.title.or_else(|| declared.title.clone());
     meta.byline = meta.byline.or_else(|| declared.author.clone());
     meta.url = meta.url.or_else(|| declared.url.clone());
@@ -222,6 +234,65 @@ fn is_organisation_byline(byline: &str) -> bool {
 
 /// A headline: a heading, or a short line that starts with a capital and does not end like a
 /// sentence.
+/// The headline among the title-like header lines. A page that declares its title (HTML) says
+/// which: the line that repeats it, if one does (else the declared title is used as it is). In
+/// pasted text a level-1 heading is the title; else the line sharing the most words with the
+/// article's first paragraphs (a headline announces its lede; a menu entry or a section name
+/// above it does not), the nearest to the article on a tie; if none shares a word, the first.
+fn pick_title(
+    blocks: &[Block],
+    lines: &[usize],
+    declared: Option<&str>,
+    run: Range<usize>,
+    keep: &[bool],
+) -> Option<usize> {
+    let words = |text: &str| -> Vec<String> {
+        let mut w: Vec<String> = text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| !c.is_ascii()))
+            .map(str::to_lowercase)
+            .collect();
+        w.sort_unstable();
+        w.dedup();
+        w
+    };
+    let shared = |a: &[String], b: &[String]| a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    if let Some(declared) = declared {
+        let target = words(declared);
+        return lines.iter().copied().find(|&i| {
+            let line = words(&blocks[i].text);
+            let common = shared(&line, &target);
+            common > 0 && 2 * common >= line.len().max(target.len())
+        });
+    }
+    if let Some(&i) = lines.iter().find(|&&i| matches!(blocks[i].kind, BlockKind::Heading(1))) {
+        return Some(i);
+    }
+    let lede: String = run
+        .filter(|&i| keep[i])
+        .take(2)
+        .map(|i| blocks[i].text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let lede = words(&lede);
+    let best = lines
+        .iter()
+        .copied()
+        .filter(|&i| !ends_in_credit_brackets(&blocks[i].text))
+        .map(|i| (shared(&words(&blocks[i].text), &lede), i))
+        .max_by_key(|&(n, i)| (n, i));
+    match best {
+        Some((n, i)) if n > 0 => Some(i),
+        _ => lines.first().copied(),
+    }
+}
+
+/// A photo caption's credit in brackets at the end: `… in Madrid. (Jane Roe/Wirepress)`.
+fn ends_in_credit_brackets(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with(')') && text.rfind('(').is_some_and(|open| text[open..].contains('/'))
+}
+
 fn is_title_like(b: &Block, words: usize) -> bool {
     if matches!(b.kind, BlockKind::Heading(1)) {
         return true;

@@ -252,6 +252,7 @@ fn reason_for(b: &Block, s: &Shape, inside: bool) -> Reason {
 fn header_blocks(blocks: &[Block], shapes: &[Shape], run_start: usize) -> Vec<usize> {
     const MAX_HEADER_BLOCKS: usize = 12;
     let mut out = Vec::new();
+    let mut short_prompts = 0;
     for i in (0..run_start).rev() {
         if out.len() == MAX_HEADER_BLOCKS {
             break;
@@ -261,6 +262,12 @@ fn header_blocks(blocks: &[Block], shapes: &[Shape], run_start: usize) -> Vec<us
             || matches!(shapes[i].rule, Some(Reason::Share | Reason::Advert | Reason::Legal))
                 && shapes[i].word_count <= rules::TINY_BLOCK_WORDS;
         if in_header_furniture {
+            continue;
+        }
+        // A prompt of a few words between header and article ("Subscribe") is passed over too,
+        // twice at most: more in a row is a menu, above which no header lies.
+        if shapes[i].rule_hit && shapes[i].word_count <= rules::TINY_BLOCK_WORDS && short_prompts < 2 {
+            short_prompts += 1;
             continue;
         }
         if shapes[i].rule_hit {
@@ -352,6 +359,24 @@ mod tests {
     }
 
     #[test]
+    fn pasted_page_header_past_a_menu_a_prompt_and_a_credit() {
+        // Plain pasted text: no heading marks. The headline is the line that announces the
+        // lede, not the section names above it; a prompt and a photo credit sit in between.
+        let text = format!(
+            "Home\nWorld News\nBusiness\nMarkets Today\nCentral Bank Raises Interest Rate for First Time in Years\n\
+             By Jane Roe - 11/18/19 11:04 PM EST\nSubscribe\n© Ann Lee\n\n{P1}\n\n{P2}\n\n{P3}"
+        );
+        let (c, _) = cleaned(&text);
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("Central Bank Raises Interest Rate for First Time in Years")
+        );
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(c.meta.date.as_deref(), Some("2019-11-18"));
+        assert!(c.body.starts_with("The central bank"));
+    }
+
+    #[test]
     fn densest_run_picks_the_heaviest_stretch() {
         assert_eq!(features::densest_run(&[-3.0, 20.0, -3.0, 15.0, -40.0, 10.0]), 1..4);
         assert_eq!(features::densest_run(&[]), 0..0);
@@ -396,13 +421,14 @@ mod tests {
             <link rel="canonical" href="https://x.test/rates"></head>
             <body><nav><a href="/">Home</a> <a href="/w">World</a></nav>
             <article><div>https://cdn.x.test/image/5d1c-500-250/rates.jpg</div>
-            <h1>Bank Raises Rates</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
+            <div>Home News Business News Bank Raises Rates</div><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>
             <footer>© 2019 The Daily. All rights reserved.</footer></body></html>"#
         );
         let (c, seg) = cleaned_html(&html);
         assert_eq!(c.meta.title.as_deref(), Some("Bank Raises Rates"));
         assert_eq!(c.meta.date.as_deref(), Some("2019-02-12"));
-        // the declared URL, not the image link above the title
+        // the declared title, not the line that repeats it after a breadcrumb; the declared
+        // URL, not the image link above it
         assert_eq!(c.meta.url.as_deref(), Some("https://x.test/rates"));
         assert_eq!(c.meta.source.as_deref(), Some("The Daily"));
         assert_eq!(c.body, format!("{P1}\n\n{P2}\n\n{P3}"));
