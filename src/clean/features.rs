@@ -386,22 +386,35 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let mut piece = PieceStats::default();
     // letters-and-digits runs of the lowercase text
     let mut run_start: Option<usize> = None;
-    let mut step = |at: usize, c: char| {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most chars: lowercase ASCII letters after a letter or digit, in a word and a token
+        // already begun (so no sentence mark or currency sign is waiting); a run of them only
+        // changes counts.
+        if run_start.is_some() {
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if run > 0 {
+                chars += run;
+                letters += run;
+                lower += run;
+                starts_lowercase.get_or_insert(true);
+                if !ascii {
+                    lower_text.push_str(&text[at..at + run]);
+                }
+                piece.add_letters(run);
+                at += run;
+                prev = bytes[at - 1] as char;
+                continue;
+            }
+        }
+        // ASCII is read as a byte, with no UTF-8 decoding
+        let c = match bytes[at] {
+            b if b.is_ascii() => b as char,
+            _ => text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+        };
         let class = CharClass::of(c);
         chars += 1;
-        // Most chars: a lowercase letter after a letter or digit, in a word and a token already
-        // begun, with no sentence mark or currency sign waiting; only counts change.
-        if class.has(CharClass::PLAIN) && run_start.is_some() {
-            letters += 1;
-            lower += 1;
-            starts_lowercase.get_or_insert(true);
-            if !ascii {
-                lower_text.push(c);
-            }
-            piece.add(c, true, false);
-            prev = c;
-            return;
-        }
         let (alnum, space) = (class.has(CharClass::ALNUM), class.has(CharClass::SPACE));
         if mark_pending && (space || class.has(CharClass::CLOSER)) {
             sentence_marks += 1;
@@ -454,7 +467,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
         // whitespace-separated words
         if space {
             if let Some(start) = piece_start.take() {
-                scratch.word_hashes.push(hash_bytes(&text.as_bytes()[start..at]));
+                scratch.word_hashes.push(hash_bytes(&bytes[start..at]));
                 piece.finish(&mut totals);
             }
         } else {
@@ -462,16 +475,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
             piece.add(c, alnum, class.has(CharClass::CJK));
         }
         prev = c;
-    };
-    // ASCII text is read byte by byte, with no UTF-8 decoding
-    if ascii {
-        for (at, &b) in text.as_bytes().iter().enumerate() {
-            step(at, b as char);
-        }
-    } else {
-        for (at, c) in text.char_indices() {
-            step(at, c);
-        }
+        at += c.len_utf8();
     }
     if mark_pending {
         sentence_marks += 1;
@@ -642,6 +646,13 @@ struct PieceStats {
 }
 
 impl PieceStats {
+    /// Adds `n` letters, not CJK, to a word already begun.
+    fn add_letters(&mut self, n: usize) {
+        debug_assert!(self.first.is_some());
+        self.chars += n;
+        self.through_last_alnum = self.chars;
+    }
+
     fn add(&mut self, c: char, alnum: bool, cjk: bool) {
         if self.first.is_none() {
             if !alnum {
