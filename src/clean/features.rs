@@ -703,6 +703,21 @@ pub fn ends_sentence(text: &str) -> bool {
     matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'))
 }
 
+/// `x.ln_1p()`, bit for bit, read from a table when `x` is a small whole number: the rows take
+/// several a block, and most are of counts (duplicates, distances, rule hits, words).
+fn ln_1p(x: f32) -> f32 {
+    const SIZE: usize = 1024;
+    static TABLE: std::sync::OnceLock<[f32; SIZE]> = std::sync::OnceLock::new();
+    if (0.0..SIZE as f32).contains(&x) {
+        let k = x as u32 as usize;
+        // the same bits: not -0.0, not 2.5
+        if (k as f32).to_bits() == x.to_bits() {
+            return TABLE.get_or_init(|| std::array::from_fn(|k| (k as f32).ln_1p()))[k];
+        }
+    }
+    x.ln_1p()
+}
+
 /// Weight of a block in the hand-weighted densest run (the prior that locates the article before
 /// any learning): prose weighs its words, furniture weighs against, short lines cost a little.
 fn prior_weight(s: &Shape) -> f32 {
@@ -779,7 +794,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         let l = &locals[i];
         let mut row = [0f32; N_BASE];
         row[..N_LOCAL].copy_from_slice(&l.row);
-        row[DUPLICATES] = ((dup[seg.blocks[i].text.as_str()] - 1) as f32).ln_1p();
+        row[DUPLICATES] = ln_1p((dup[seg.blocks[i].text.as_str()] - 1) as f32);
         row[N_LOCAL] = repeated[i];
         let mut k = OWN;
         for d in NEIGHBOURS {
@@ -808,13 +823,13 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         row[k + 2] = window(&prose_prefix, i, 15);
         row[k + 3] = window(&rule_prefix, i, 5);
         row[k + 4] = run.contains(&i) as u8 as f32;
-        row[k + 5] = (run.start.saturating_sub(i) as f32).ln_1p();
-        row[k + 6] = ((i + 1).saturating_sub(run.end) as f32).ln_1p();
+        row[k + 5] = ln_1p(run.start.saturating_sub(i) as f32);
+        row[k + 6] = ln_1p((i + 1).saturating_sub(run.end) as f32);
         row[k + 7] = run_len as f32 / n.max(1) as f32;
-        row[k + 8] = prose_words_prefix[i].ln_1p();
-        row[k + 9] = (prose_words_prefix[n] - prose_words_prefix[i + 1]).ln_1p();
+        row[k + 8] = ln_1p(prose_words_prefix[i]);
+        row[k + 9] = ln_1p(prose_words_prefix[n] - prose_words_prefix[i + 1]);
         row[k + 10] = log_blocks;
-        row[k + 11] = rule_hits_since_prose.ln_1p();
+        row[k + 11] = ln_1p(rule_hits_since_prose);
         debug_assert_eq!(k + 12, DOM_AT);
         if let Some(h) = seg.dom.get(i) {
             let f = |b: bool| b as u8 as f32;
@@ -849,25 +864,25 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 /// repeats its article (a hidden summary, a print copy) repeats it after the first copy. Words
 /// come as hashes, each block's a range of `hashes`.
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
-    use std::collections::HashSet;
-    // sized for every word up front: growing it rehashed it again and again
-    let mut seen: HashSet<u64, rules::FastHash> = HashSet::with_capacity_and_hasher(hashes.len(), rules::FastHash);
-    let mut keys = Vec::new();
+    // each trigram with the first block that had it: one look-up a trigram; sized for every
+    // word up front, since growing it rehashed it again and again
+    let mut first_block: HashMap<u64, u32, rules::FastHash> =
+        HashMap::with_capacity_and_hasher(hashes.len(), rules::FastHash);
     blocks
         .iter()
-        .map(|r| {
-            keys.clear();
-            keys.extend(
-                hashes[r.clone()]
-                    .windows(3)
-                    .map(|w| (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15)),
-            );
-            let hits = keys.iter().filter(|k| seen.contains(k)).count();
-            seen.extend(keys.iter().copied());
-            if keys.is_empty() {
+        .zip(0u32..)
+        .map(|(r, block)| {
+            let trigrams = hashes[r.clone()].windows(3);
+            let n = trigrams.len();
+            let mut hits = 0usize;
+            for w in trigrams {
+                let key = (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                hits += (*first_block.entry(key).or_insert(block) < block) as usize;
+            }
+            if n == 0 {
                 0.0
             } else {
-                hits as f32 / keys.len() as f32
+                hits as f32 / n as f32
             }
         })
         .collect()
@@ -929,7 +944,7 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
                 window(i, 5),
                 window(i, 15),
                 run.contains(&i) as u8 as f32,
-                (dist as f32).ln_1p(),
+                ln_1p(dist as f32),
                 words_prefix[i].ln_1p(),
                 (words_prefix[n] - words_prefix[i + 1]).ln_1p(),
                 max_before[i],
@@ -1033,6 +1048,25 @@ mod tests {
         assert!(feature(&text, 4, "log_blocks_after_run") > 0.0);
         assert!(feature(&text, 0, "log_prose_words_after") > 2.0);
         assert_eq!(feature(&text, 0, "log_prose_words_before"), 0.0);
+    }
+
+    #[test]
+    fn ln_1p_table_gives_the_same_bits() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            2.5,
+            7.0,
+            1023.0,
+            1024.0,
+            5000.0,
+            -1.0,
+            f32::NAN,
+            f32::INFINITY,
+        ] {
+            assert_eq!(ln_1p(x).to_bits(), x.ln_1p().to_bits(), "{x}");
+        }
     }
 
     #[test]
