@@ -408,8 +408,54 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
                 continue;
             }
         }
+        let b = bytes[at];
+        // Next most common: a space ending a word. After a letter or digit nothing waits and
+        // the word is begun; the space ends the token and the word.
+        if let (b' ', Some(w)) = (b, run_start) {
+            chars += 1;
+            let low_at = if ascii {
+                at
+            } else {
+                lower_text.push(' ');
+                lower_text.len() - 1
+            };
+            toks.push((w as u32, low_at as u32));
+            run_start = None;
+            if let Some(start) = piece_start.take() {
+                scratch.word_hashes.push(hash_bytes(&bytes[start..at]));
+                piece.finish(&mut totals);
+            }
+            prev = ' ';
+            at += 1;
+            continue;
+        }
+        // And an ASCII letter after a space: nothing waits after a space, and the letter
+        // begins a token and a word.
+        if prev == ' ' && b.is_ascii_alphabetic() {
+            let c = b as char;
+            chars += 1;
+            letters += 1;
+            if b.is_ascii_lowercase() {
+                lower += 1;
+            } else {
+                upper += 1;
+            }
+            starts_lowercase.get_or_insert(b.is_ascii_lowercase());
+            let low_at = if ascii {
+                at
+            } else {
+                lower_text.push(c.to_ascii_lowercase());
+                lower_text.len() - 1
+            };
+            run_start = Some(low_at);
+            piece_start = Some(at);
+            piece.add(c, true, false);
+            prev = c;
+            at += 1;
+            continue;
+        }
         // ASCII is read as a byte, with no UTF-8 decoding
-        let c = match bytes[at] {
+        let c = match b {
             b if b.is_ascii() => b as char,
             _ => text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
         };
