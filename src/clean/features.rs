@@ -302,10 +302,12 @@ impl CharClass {
             return CharClass(Self::ASCII[c as usize]);
         }
         let mut bits = Self::punctuation(c);
+        // `is_alphanumeric` is alphabetic or numeric: the Unicode table looked up once
+        let alphabetic = c.is_alphabetic();
         let flags = [
-            (c.is_alphanumeric(), Self::ALNUM),
+            (alphabetic || c.is_numeric(), Self::ALNUM),
             (c.is_whitespace(), Self::SPACE),
-            (c.is_alphabetic(), Self::LETTER),
+            (alphabetic, Self::LETTER),
             (c.is_lowercase(), Self::LOWERCASE),
             (c.is_uppercase(), Self::UPPER),
             (is_cjk(c), Self::CJK),
@@ -550,7 +552,8 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     for (i, &(a, z)) in toks.iter().enumerate() {
         let tok = &lower_text[a as usize..z as usize];
         let first = tok.chars().next().unwrap_or(' ');
-        if !first.is_alphanumeric() {
+        let first_alnum = first.is_alphanumeric();
+        if !first_alnum {
             if first == '.' {
                 url_like |= toks
                     .get(i + 1)
@@ -568,7 +571,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
                     .get(i + 1)
                     .is_some_and(|&(a, _)| lower_text.as_bytes()[a as usize] == b'.');
         let entry = lex.words.get(tok);
-        if first.is_alphanumeric() && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
+        if first_alnum && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
             let v = entry.map_or(0.0, |e| e.weight);
             vsum += v;
             vmax = vmax.max(v);
