@@ -111,6 +111,21 @@ const MONTHS: [&[&str]; 12] = [
     ],
 ];
 
+/// Whether some month name starts with a byte.
+const MONTH_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut m = 0;
+    while m < MONTHS.len() {
+        let mut k = 0;
+        while k < MONTHS[m].len() {
+            table[MONTHS[m][k].as_bytes()[0] as usize] = true;
+            k += 1;
+        }
+        m += 1;
+    }
+    table
+};
+
 /// Words skipped between the parts of a date (`12 de febrero de 2019`, `the 12th of May`).
 const FILLERS: &[&str] = &[
     "de", "del", "of", "the", "den", "le", "el", "th", "st", "nd", "rd", "er", "г", "года",
@@ -123,9 +138,12 @@ fn month_of(lower: &str) -> Option<u8> {
     if n < 3 {
         return None;
     }
-    // every match starts with the word's first byte: comparing it first spares a string
-    // comparison per month name for nearly every word
+    // every match starts with the word's first byte: most words start with no month's, and
+    // comparing it first spares a string comparison per month name for nearly every other word
     let first = lower.as_bytes()[0];
+    if !MONTH_FIRST_BYTES[first as usize] {
+        return None;
+    }
     MONTHS
         .iter()
         .position(|names| {
@@ -283,7 +301,10 @@ pub fn find_full_date(text: &str) -> Option<Date> {
     if !has_year(text) {
         return None; // a full date has a four-digit year; most lines have none (fast path)
     }
-    dates(text).into_iter().map(|(d, _)| d).find(|d| d.iso_day().is_some())
+    dates(text)
+        .into_iter()
+        .map(|(d, _)| d)
+        .find(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
 }
 
 /// The first full date in a header line (a byline, a dateline, a "Published" line): any that

@@ -302,10 +302,12 @@ impl CharClass {
             return CharClass(Self::ASCII[c as usize]);
         }
         let mut bits = Self::punctuation(c);
+        // `is_alphanumeric` is alphabetic or numeric: the Unicode table looked up once
+        let alphabetic = c.is_alphabetic();
         let flags = [
-            (c.is_alphanumeric(), Self::ALNUM),
+            (alphabetic || c.is_numeric(), Self::ALNUM),
             (c.is_whitespace(), Self::SPACE),
-            (c.is_alphabetic(), Self::LETTER),
+            (alphabetic, Self::LETTER),
             (c.is_lowercase(), Self::LOWERCASE),
             (c.is_uppercase(), Self::UPPER),
             (is_cjk(c), Self::CJK),
@@ -386,22 +388,81 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let mut piece = PieceStats::default();
     // letters-and-digits runs of the lowercase text
     let mut run_start: Option<usize> = None;
-    let mut step = |at: usize, c: char| {
-        let class = CharClass::of(c);
-        chars += 1;
-        // Most chars: a lowercase letter after a letter or digit, in a word and a token already
-        // begun, with no sentence mark or currency sign waiting; only counts change.
-        if class.has(CharClass::PLAIN) && run_start.is_some() {
-            letters += 1;
-            lower += 1;
-            starts_lowercase.get_or_insert(true);
-            if !ascii {
-                lower_text.push(c);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Most chars: lowercase ASCII letters after a letter or digit, in a word and a token
+        // already begun (so no sentence mark or currency sign is waiting); a run of them only
+        // changes counts.
+        if run_start.is_some() {
+            let run = bytes[at..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if run > 0 {
+                chars += run;
+                letters += run;
+                lower += run;
+                starts_lowercase.get_or_insert(true);
+                if !ascii {
+                    lower_text.push_str(&text[at..at + run]);
+                }
+                piece.add_letters(run);
+                at += run;
+                prev = bytes[at - 1] as char;
+                continue;
             }
+        }
+        let b = bytes[at];
+        // Next most common: a space ending a word. After a letter or digit nothing waits and
+        // the word is begun; the space ends the token and the word.
+        if let (b' ', Some(w)) = (b, run_start) {
+            chars += 1;
+            let low_at = if ascii {
+                at
+            } else {
+                lower_text.push(' ');
+                lower_text.len() - 1
+            };
+            toks.push((w as u32, low_at as u32));
+            run_start = None;
+            if let Some(start) = piece_start.take() {
+                scratch.word_hashes.push(hash_bytes(&bytes[start..at]));
+                piece.finish(&mut totals);
+            }
+            prev = ' ';
+            at += 1;
+            continue;
+        }
+        // And an ASCII letter after a space: nothing waits after a space, and the letter
+        // begins a token and a word.
+        if prev == ' ' && b.is_ascii_alphabetic() {
+            let c = b as char;
+            chars += 1;
+            letters += 1;
+            if b.is_ascii_lowercase() {
+                lower += 1;
+            } else {
+                upper += 1;
+            }
+            starts_lowercase.get_or_insert(b.is_ascii_lowercase());
+            let low_at = if ascii {
+                at
+            } else {
+                lower_text.push(c.to_ascii_lowercase());
+                lower_text.len() - 1
+            };
+            run_start = Some(low_at);
+            piece_start = Some(at);
             piece.add(c, true, false);
             prev = c;
-            return;
+            at += 1;
+            continue;
         }
+        // ASCII is read as a byte, with no UTF-8 decoding
+        let c = match b {
+            b if b.is_ascii() => b as char,
+            _ => text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER),
+        };
+        let class = CharClass::of(c);
+        chars += 1;
         let (alnum, space) = (class.has(CharClass::ALNUM), class.has(CharClass::SPACE));
         if mark_pending && (space || class.has(CharClass::CLOSER)) {
             sentence_marks += 1;
@@ -454,7 +515,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
         // whitespace-separated words
         if space {
             if let Some(start) = piece_start.take() {
-                scratch.word_hashes.push(hash_bytes(&text.as_bytes()[start..at]));
+                scratch.word_hashes.push(hash_bytes(&bytes[start..at]));
                 piece.finish(&mut totals);
             }
         } else {
@@ -462,16 +523,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
             piece.add(c, alnum, class.has(CharClass::CJK));
         }
         prev = c;
-    };
-    // ASCII text is read byte by byte, with no UTF-8 decoding
-    if ascii {
-        for (at, &b) in text.as_bytes().iter().enumerate() {
-            step(at, b as char);
-        }
-    } else {
-        for (at, c) in text.char_indices() {
-            step(at, c);
-        }
+        at += c.len_utf8();
     }
     if mark_pending {
         sentence_marks += 1;
@@ -500,7 +552,8 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     for (i, &(a, z)) in toks.iter().enumerate() {
         let tok = &lower_text[a as usize..z as usize];
         let first = tok.chars().next().unwrap_or(' ');
-        if !first.is_alphanumeric() {
+        let first_alnum = first.is_alphanumeric();
+        if !first_alnum {
             if first == '.' {
                 url_like |= toks
                     .get(i + 1)
@@ -518,7 +571,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
                     .get(i + 1)
                     .is_some_and(|&(a, _)| lower_text.as_bytes()[a as usize] == b'.');
         let entry = lex.words.get(tok);
-        if first.is_alphanumeric() && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
+        if first_alnum && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
             let v = entry.map_or(0.0, |e| e.weight);
             vsum += v;
             vmax = vmax.max(v);
@@ -642,6 +695,13 @@ struct PieceStats {
 }
 
 impl PieceStats {
+    /// Adds `n` letters, not CJK, to a word already begun.
+    fn add_letters(&mut self, n: usize) {
+        debug_assert!(self.first.is_some());
+        self.chars += n;
+        self.through_last_alnum = self.chars;
+    }
+
     fn add(&mut self, c: char, alnum: bool, cjk: bool) {
         if self.first.is_none() {
             if !alnum {
@@ -690,6 +750,21 @@ pub fn ends_sentence(text: &str) -> bool {
         .chars()
         .next_back();
     matches!(last, Some('.' | '!' | '?' | '…' | '。' | '！' | '？'))
+}
+
+/// `x.ln_1p()`, bit for bit, read from a table when `x` is a small whole number: the rows take
+/// several a block, and most are of counts (duplicates, distances, rule hits, words).
+fn ln_1p(x: f32) -> f32 {
+    const SIZE: usize = 1024;
+    static TABLE: std::sync::OnceLock<[f32; SIZE]> = std::sync::OnceLock::new();
+    if (0.0..SIZE as f32).contains(&x) {
+        let k = x as u32 as usize;
+        // the same bits: not -0.0, not 2.5
+        if (k as f32).to_bits() == x.to_bits() {
+            return TABLE.get_or_init(|| std::array::from_fn(|k| (k as f32).ln_1p()))[k];
+        }
+    }
+    x.ln_1p()
 }
 
 /// Weight of a block in the hand-weighted densest run (the prior that locates the article before
@@ -768,7 +843,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         let l = &locals[i];
         let mut row = [0f32; N_BASE];
         row[..N_LOCAL].copy_from_slice(&l.row);
-        row[DUPLICATES] = ((dup[seg.blocks[i].text.as_str()] - 1) as f32).ln_1p();
+        row[DUPLICATES] = ln_1p((dup[seg.blocks[i].text.as_str()] - 1) as f32);
         row[N_LOCAL] = repeated[i];
         let mut k = OWN;
         for d in NEIGHBOURS {
@@ -797,13 +872,13 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
         row[k + 2] = window(&prose_prefix, i, 15);
         row[k + 3] = window(&rule_prefix, i, 5);
         row[k + 4] = run.contains(&i) as u8 as f32;
-        row[k + 5] = (run.start.saturating_sub(i) as f32).ln_1p();
-        row[k + 6] = ((i + 1).saturating_sub(run.end) as f32).ln_1p();
+        row[k + 5] = ln_1p(run.start.saturating_sub(i) as f32);
+        row[k + 6] = ln_1p((i + 1).saturating_sub(run.end) as f32);
         row[k + 7] = run_len as f32 / n.max(1) as f32;
-        row[k + 8] = prose_words_prefix[i].ln_1p();
-        row[k + 9] = (prose_words_prefix[n] - prose_words_prefix[i + 1]).ln_1p();
+        row[k + 8] = ln_1p(prose_words_prefix[i]);
+        row[k + 9] = ln_1p(prose_words_prefix[n] - prose_words_prefix[i + 1]);
         row[k + 10] = log_blocks;
-        row[k + 11] = rule_hits_since_prose.ln_1p();
+        row[k + 11] = ln_1p(rule_hits_since_prose);
         debug_assert_eq!(k + 12, DOM_AT);
         if let Some(h) = seg.dom.get(i) {
             let f = |b: bool| b as u8 as f32;
@@ -838,25 +913,25 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 /// repeats its article (a hidden summary, a print copy) repeats it after the first copy. Words
 /// come as hashes, each block's a range of `hashes`.
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
-    use std::collections::HashSet;
-    // sized for every word up front: growing it rehashed it again and again
-    let mut seen: HashSet<u64, rules::FastHash> = HashSet::with_capacity_and_hasher(hashes.len(), rules::FastHash);
-    let mut keys = Vec::new();
+    // each trigram with the first block that had it: one look-up a trigram; sized for every
+    // word up front, since growing it rehashed it again and again
+    let mut first_block: HashMap<u64, u32, rules::FastHash> =
+        HashMap::with_capacity_and_hasher(hashes.len(), rules::FastHash);
     blocks
         .iter()
-        .map(|r| {
-            keys.clear();
-            keys.extend(
-                hashes[r.clone()]
-                    .windows(3)
-                    .map(|w| (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15)),
-            );
-            let hits = keys.iter().filter(|k| seen.contains(k)).count();
-            seen.extend(keys.iter().copied());
-            if keys.is_empty() {
+        .zip(0u32..)
+        .map(|(r, block)| {
+            let trigrams = hashes[r.clone()].windows(3);
+            let n = trigrams.len();
+            let mut hits = 0usize;
+            for w in trigrams {
+                let key = (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+                hits += (*first_block.entry(key).or_insert(block) < block) as usize;
+            }
+            if n == 0 {
                 0.0
             } else {
-                hits as f32 / keys.len() as f32
+                hits as f32 / n as f32
             }
         })
         .collect()
@@ -918,7 +993,7 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
                 window(i, 5),
                 window(i, 15),
                 run.contains(&i) as u8 as f32,
-                (dist as f32).ln_1p(),
+                ln_1p(dist as f32),
                 words_prefix[i].ln_1p(),
                 (words_prefix[n] - words_prefix[i + 1]).ln_1p(),
                 max_before[i],
@@ -1022,6 +1097,25 @@ mod tests {
         assert!(feature(&text, 4, "log_blocks_after_run") > 0.0);
         assert!(feature(&text, 0, "log_prose_words_after") > 2.0);
         assert_eq!(feature(&text, 0, "log_prose_words_before"), 0.0);
+    }
+
+    #[test]
+    fn ln_1p_table_gives_the_same_bits() {
+        for x in [
+            0.0,
+            -0.0,
+            1.0,
+            2.5,
+            7.0,
+            1023.0,
+            1024.0,
+            5000.0,
+            -1.0,
+            f32::NAN,
+            f32::INFINITY,
+        ] {
+            assert_eq!(ln_1p(x).to_bits(), x.ln_1p().to_bits(), "{x}");
+        }
     }
 
     #[test]

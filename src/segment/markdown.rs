@@ -181,15 +181,19 @@ impl Inline {
                     s.text.push(' ');
                 }
             } else if c.is_ascii() {
-                // with the visible ASCII bytes after it that no arm above takes, in one go
-                let plain = bytes[i + 1..]
-                    .iter()
-                    .take_while(|&&b| {
-                        b.is_ascii_graphic() && !matches!(b, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\')
-                    })
-                    .count();
-                s.text.push_str(&line[i..i + 1 + plain]);
-                i += 1 + plain;
+                // with the visible ASCII bytes after it that no arm above takes, and the single
+                // spaces between them (kept as they are), in one go
+                let mut end = i + 1;
+                while let Some(&b) = bytes.get(end) {
+                    let plain = b.is_ascii_graphic() && !matches!(b, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\')
+                        || b == b' ' && bytes[end - 1] != b' ';
+                    if !plain {
+                        break;
+                    }
+                    end += 1;
+                }
+                s.text.push_str(&line[i..end]);
+                i = end;
                 continue;
             } else {
                 s.text.push(c);
