@@ -57,19 +57,18 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         if words > MAX_HEADER_WORDS || used.contains(&i) {
             continue;
         }
-        if expect_byline || byline_prefix(text).is_some() {
-            let rest = if expect_byline {
-                text
-            } else {
-                byline_prefix(text).unwrap_or("")
-            };
+        let byline = if expect_byline { Some(text) } else { header_byline(text) };
+        if let Some(rest) = byline {
             expect_byline = rest.is_empty();
             let (name, date_part) = split_byline(rest);
             if !name.is_empty() && meta.byline.is_none() {
                 meta.byline = Some(name.to_string());
             }
             if meta.date.is_none() {
-                meta.date = calendar::find_header_date(date_part).and_then(|d| d.iso_day());
+                // the date may come before the name too: `11/19/2019 by Jane Roe`
+                meta.date = calendar::find_header_date(date_part)
+                    .or_else(|| calendar::find_header_date(text))
+                    .and_then(|d| d.iso_day());
             }
             used.push(i);
             continue;
@@ -100,6 +99,20 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         };
         meta.title = Some(title.to_string());
         used.push(i);
+        // A line of just a name under the headline is its byline (`Jane Roe`, `Jane Roe,
+        // Wirepress`, `Jane Roe - Nov 19, 2019`).
+        let next = header.iter().copied().find(|&k| k > i);
+        if let Some(k) = next.filter(|k| meta.byline.is_none() && !used.contains(k)) {
+            let (name, date_part) = split_byline(blocks[k].text.trim());
+            let name = name.split([',', '@']).next().unwrap_or("").trim();
+            if is_name_shaped(name) {
+                meta.byline = Some(name.to_string());
+                if meta.date.is_none() {
+                    meta.date = calendar::find_header_date(date_part).and_then(|d| d.iso_day());
+                }
+                used.push(k);
+            }
+        }
     }
 
     meta.title = meta.title.or_else(|| declared.title.clone());
@@ -190,6 +203,38 @@ pub fn byline_prefix(text: &str) -> Option<&str> {
 /// Whether a lowercase text opens like a byline (see [`byline_prefix`]).
 pub fn starts_with_byline_prefix(lower: &str) -> bool {
     BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower == "by" || lower == "by:"
+}
+
+/// The byline in a header line: after a byline prefix (`By Jane Roe`, see [`byline_prefix`]),
+/// or the ones only header lines use (`Posted by Jane Roe on …`, `BY: Jane Roe`), or after a
+/// `by` that follows the date (`11/19/2019 by Jane Roe`).
+fn header_byline(text: &str) -> Option<&str> {
+    if let Some(rest) = byline_prefix(text) {
+        return Some(rest);
+    }
+    let lower_head = |n: usize| text.get(..n).map(str::to_ascii_lowercase);
+    for prefix in ["posted by ", "by: ", "story by "] {
+        if lower_head(prefix.len()).as_deref() == Some(prefix) {
+            return Some(text[prefix.len()..].trim());
+        }
+    }
+    let (_, at) = calendar::dates(text).first().cloned()?;
+    let after = &text[at.end..];
+    let lower = after.to_ascii_lowercase();
+    let by = [" by ", " by:"].iter().filter_map(|m| lower.find(m)).min()? + " by".len();
+    Some(after[by..].trim_start_matches(':').trim())
+}
+
+/// Whether a text is shaped like a person's or an agency's name: two to four capitalised words
+/// of letters (initials and `'-` allowed), `Jane E. Roe`, `Associated Press`.
+fn is_name_shaped(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
+        })
 }
 
 /// Splits `Metro Wire News | 12 Feb, 2019` into the name and the rest.
@@ -469,6 +514,29 @@ mod tests {
         );
         assert_eq!(dateline("The talks - which began in May - failed"), None);
         assert_eq!(dateline("Russia - a large country - said"), None);
+    }
+
+    #[test]
+    fn header_bylines() {
+        assert_eq!(header_byline("By Jane Roe"), Some("Jane Roe"));
+        assert_eq!(
+            header_byline("Posted by Jane Roe on November 19, 2019"),
+            Some("Jane Roe on November 19, 2019")
+        );
+        assert_eq!(header_byline("BY: Jane Roe"), Some("Jane Roe"));
+        assert_eq!(header_byline("11/19/2019 by Jane Roe"), Some("Jane Roe"));
+        assert_eq!(
+            header_byline("February 1, 2019 | BY: Jane Roe, MS"),
+            Some("Jane Roe, MS")
+        );
+        assert_eq!(header_byline("Sales fell by 5% in 2019"), None);
+        assert_eq!(header_byline("Jane Roe"), None);
+        assert!(is_name_shaped("Jane E. Roe"));
+        assert!(is_name_shaped("Associated Press"));
+        assert!(!is_name_shaped("Roe"));
+        assert!(!is_name_shaped("Science & Technology"));
+        assert!(!is_name_shaped("Ahead of the Trend"));
+        assert!(!is_name_shaped("Updated 19 Nov"));
     }
 
     #[test]

@@ -377,6 +377,19 @@ mod tests {
     }
 
     #[test]
+    fn a_name_under_the_headline_is_the_byline() {
+        let text = format!(
+            "Markets Today\nCentral Bank Raises Interest Rate for First Time in Years\nJane E. Roe, Wirepress\n\n{P1}\n\n{P2}\n\n{P3}"
+        );
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane E. Roe"));
+        // a section name under the headline is not
+        let text =
+            format!("Central Bank Raises Interest Rate for First Time in Years\nScience & Technology\n\n{P1}\n\n{P2}");
+        assert_eq!(cleaned(&text).0.meta.byline, None);
+    }
+
+    #[test]
     fn densest_run_picks_the_heaviest_stretch() {
         assert_eq!(features::densest_run(&[-3.0, 20.0, -3.0, 15.0, -40.0, 10.0]), 1..4);
         assert_eq!(features::densest_run(&[]), 0..0);
