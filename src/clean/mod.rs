@@ -113,7 +113,7 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
 /// [`decide`], also giving the blocks' shapes (which the reasons need).
 fn decide_with_shapes(seg: &Segmented, model: &Model, scorer: &Scorer) -> (Vec<bool>, Vec<Shape>) {
     let (rows, shapes) = features::rows(seg, scorer.lexicon());
-    let (_, p2) = scorer.predict(&rows, &shapes);
+    let (_, p2) = scorer.predict(&rows, &shapes, &seg.tree);
     let weights: Vec<f32> = p2
         .iter()
         .zip(&shapes)
