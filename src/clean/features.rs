@@ -17,7 +17,7 @@ use super::meta;
 use super::rules;
 use crate::calendar;
 use crate::schema::Reason;
-use crate::segment::{Block, BlockKind, Segmented};
+use crate::segment::{Block, BlockKind, BlockTree, Segmented};
 
 /// What one block looks like on its own; the rows are built from these.
 #[derive(Debug, Clone, Default)]
@@ -176,10 +176,19 @@ pub const STAGE2_NAMES: &[&str] = &[
     "p_log_words_after",
     "p_max_before",
     "p_max_after",
+    // what stage 1 said of the blocks that share the block's elements (HTML only; zero for text)
+    "p_tree_element",
+    "p_tree_parent",
+    "p_tree_grandparent",
+    "p_tree_great_grandparent",
+    "p_in_article_element",
 ];
 
 /// Number of features in a stage-2 row.
-pub const N_STAGE2: usize = N_BASE + 15;
+pub const N_STAGE2: usize = N_BASE + 20;
+
+/// Where the tree votes start in a stage-2 row.
+const TREE_AT: usize = N_BASE + 15;
 
 /// Neighbours further than this are not looked at one by one (windows summarise them).
 const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
@@ -940,7 +949,7 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
 /// Stage-2 rows: each stage-1 row followed by what stage 1 (`p`, one probability per block)
 /// said about the block and its surroundings: neighbours' probabilities, window means, and
 /// where the block sits relative to the run the probabilities make densest.
-pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[f32; N_STAGE2]> {
+pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32; N_STAGE2]> {
     let n = base.len();
     let mut prefix = vec![0f32; n + 1];
     for i in 0..n {
@@ -970,6 +979,7 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
         m = m.max(p[i]);
     }
     let at = |j: isize| if j >= 0 && (j as usize) < n { p[j as usize] } else { 0.0 };
+    let votes = tree_votes(tree, shapes, p);
     (0..n)
         .map(|i| {
             let mut row = [0f32; N_STAGE2];
@@ -999,8 +1009,77 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
                 max_before[i],
                 max_after[i],
             ];
-            row[N_BASE..].copy_from_slice(&extra);
+            row[N_BASE..TREE_AT].copy_from_slice(&extra);
+            if let Some(v) = votes.get(i) {
+                row[TREE_AT..].copy_from_slice(v);
+            }
             row
+        })
+        .collect()
+}
+
+/// Ancestor levels whose blocks vote on a block: its own element, parent, grandparent and
+/// great-grandparent.
+const VOTE_LEVELS: usize = 4;
+
+/// The article element holds at least this share of the words stage 1 calls article.
+const ARTICLE_ELEMENT_SHARE: f32 = 0.8;
+
+/// Per block, what stage 1 said of the blocks around it in the element tree: for each of
+/// [`VOTE_LEVELS`] ancestors, the mean probability of the *other* blocks inside it (weighted by
+/// log length; -1 when it holds no other block), then whether the block is inside the article
+/// element: the deepest element holding [`ARTICLE_ELEMENT_SHARE`] of the words of blocks stage 1
+/// calls article. Why: the article body is one element on nearly every page, and a line inside
+/// it that looks like furniture on its own (a price line, a table row, a short list item) is
+/// mostly article; a paragraph-like line in a sidebar is mostly not. Empty for text input.
+fn tree_votes(tree: &BlockTree, shapes: &[Shape], p: &[f32]) -> Vec<[f32; VOTE_LEVELS + 1]> {
+    let n = p.len();
+    if tree.element.len() != n {
+        return Vec::new();
+    }
+    let nodes = tree.parent.len();
+    let ancestors = |i: usize| {
+        std::iter::successors(Some(tree.element[i]), |&e| {
+            Some(tree.parent[e as usize]).filter(|&a| a != BlockTree::ROOT)
+        })
+        .map(|e| e as usize)
+    };
+    // per element: Σ p·w and Σ w over the blocks inside it, and the words of article blocks
+    let (mut pw, mut w, mut article_words, mut blocks) = (
+        vec![0f32; nodes],
+        vec![0f32; nodes],
+        vec![0f32; nodes],
+        vec![0u32; nodes],
+    );
+    let mut total_article_words = 0f32;
+    for i in 0..n {
+        let weight = shapes[i].log_words;
+        let words = if p[i] >= 0.5 { shapes[i].words } else { 0.0 };
+        total_article_words += words;
+        for e in ancestors(i) {
+            pw[e] += p[i] * weight;
+            w[e] += weight;
+            article_words[e] += words;
+            blocks[e] += 1;
+        }
+    }
+    // the deepest qualifying element: along a chain of ancestors the counts only grow, and two
+    // elements holding more than half of the words are on one chain, so it holds the fewest blocks
+    let article_element = (0..nodes)
+        .filter(|&e| total_article_words > 0.0 && article_words[e] >= ARTICLE_ELEMENT_SHARE * total_article_words)
+        .min_by_key(|&e| blocks[e]);
+    (0..n)
+        .map(|i| {
+            let mut v = [-1f32; VOTE_LEVELS + 1];
+            let weight = shapes[i].log_words;
+            for (level, e) in ancestors(i).take(VOTE_LEVELS).enumerate() {
+                let others = w[e] - weight;
+                if blocks[e] > 1 && others > 0.0 {
+                    v[level] = ((pw[e] - p[i] * weight) / others).clamp(0.0, 1.0);
+                }
+            }
+            v[VOTE_LEVELS] = article_element.is_some_and(|a| ancestors(i).any(|e| e == a)) as u8 as f32;
+            v
         })
         .collect()
 }
@@ -1119,10 +1198,44 @@ mod tests {
     }
 
     #[test]
+    fn the_tree_votes_for_lines_inside_the_article_element() {
+        let long = "A paragraph of the article, long enough to be prose, with more words than a menu line.";
+        let html = format!(
+            "<body><ul><li>Home</li><li>News</li></ul>\
+             <div><p>{long}</p><p>Get it for $20</p><p>{long}</p><p>{long}</p></div>\
+             <aside><p>Other story</p></aside></body>"
+        );
+        let s = segment(&Document {
+            name: "t.html".into(),
+            text: html,
+            format: Format::Html,
+            notes: vec![],
+        });
+        let (base, shapes) = rows(&s, &Lexicon::new(&Vocab::default()));
+        let p = [0.0, 0.0, 0.9, 0.2, 0.9, 0.9, 0.3];
+        let r = stage2_rows(&base, &shapes, &s.tree, &p);
+        let vote = |i: usize, name: &str| r[i][N_BASE + STAGE2_NAMES.iter().position(|n| *n == name).unwrap()];
+        // the price line's siblings are article; a menu item's are not; a lone <p> has no others
+        assert!((vote(3, "p_tree_parent") - 0.9).abs() < 1e-5);
+        assert_eq!(vote(0, "p_tree_parent"), 0.0);
+        assert_eq!(vote(3, "p_tree_element"), -1.0);
+        // the <div> holds all the article words: the price line is inside, menu and aside are not
+        assert_eq!(vote(3, "p_in_article_element"), 1.0);
+        assert_eq!(vote(2, "p_in_article_element"), 1.0);
+        assert_eq!(vote(0, "p_in_article_element"), 0.0);
+        assert_eq!(vote(6, "p_in_article_element"), 0.0);
+        // text has no tree: the votes are left at zero
+        let t = seg("a\nb");
+        let (base, shapes) = rows(&t, &Lexicon::new(&Vocab::default()));
+        let r = stage2_rows(&base, &shapes, &t.tree, &[0.9, 0.9]);
+        assert!(r[0][N_BASE + 15..].iter().all(|&v| v == 0.0));
+    }
+
+    #[test]
     fn stage2_sees_neighbour_probabilities() {
         let s = seg("a\nb\nc");
         let (base, shapes) = rows(&s, &Lexicon::new(&Vocab::default()));
-        let r = stage2_rows(&base, &shapes, &[0.1, 0.9, 0.2]);
+        let r = stage2_rows(&base, &shapes, &s.tree, &[0.1, 0.9, 0.2]);
         assert_eq!(r[1][N_BASE], 0.9);
         assert_eq!(r[1][N_BASE + 1], 0.1); // previous
         assert_eq!(r[1][N_BASE + 4], 0.2); // next

@@ -279,6 +279,37 @@ fn is_organisation_byline(byline: &str) -> bool {
 
 /// A headline: a heading, or a short line that starts with a capital and does not end like a
 /// sentence.
+/// A text's distinct lowercase words of four letters or more (or with a non-ASCII letter), sorted:
+/// the words that say what a line is about.
+fn content_words(text: &str) -> Vec<String> {
+    let mut w: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| !c.is_ascii()))
+        .map(str::to_lowercase)
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// How many of the sorted words `a` are in the sorted words `b`.
+fn shared(a: &[String], b: &[String]) -> usize {
+    a.iter().filter(|w| b.binary_search(w).is_ok()).count()
+}
+
+/// Whether a line says the same as a page's declared title (half the words of the longer of
+/// the two in common): `Home News Bank Raises Rates` repeats `Bank Raises Rates | The Daily`.
+pub fn repeats_title(line: &str, title: &str) -> bool {
+    let (line, title) = (content_words(line), content_words(title));
+    let common = shared(&line, &title);
+    common > 0 && 2 * common >= line.len().max(title.len())
+}
+
+/// Whether a line is one URL and nothing else.
+pub fn is_bare_url(text: &str) -> bool {
+    bare_url(text.trim()).is_some()
+}
+
 /// The headline among the title-like header lines. A page that declares its title (HTML) says
 /// which: the line that repeats it, if one does (else the declared title is used as it is). In
 /// pasted text a level-1 heading is the title; else the line sharing the most words with the
@@ -291,24 +322,11 @@ fn pick_title(
     run: Range<usize>,
     keep: &[bool],
 ) -> Option<usize> {
-    let words = |text: &str| -> Vec<String> {
-        let mut w: Vec<String> = text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| !c.is_ascii()))
-            .map(str::to_lowercase)
-            .collect();
-        w.sort_unstable();
-        w.dedup();
-        w
-    };
-    let shared = |a: &[String], b: &[String]| a.iter().filter(|w| b.binary_search(w).is_ok()).count();
     if let Some(declared) = declared {
-        let target = words(declared);
-        return lines.iter().copied().find(|&i| {
-            let line = words(&blocks[i].text);
-            let common = shared(&line, &target);
-            common > 0 && 2 * common >= line.len().max(target.len())
-        });
+        return lines
+            .iter()
+            .copied()
+            .find(|&i| repeats_title(&blocks[i].text, declared));
     }
     if let Some(&i) = lines.iter().find(|&&i| matches!(blocks[i].kind, BlockKind::Heading(1))) {
         return Some(i);
@@ -319,12 +337,12 @@ fn pick_title(
         .map(|i| blocks[i].text.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    let lede = words(&lede);
+    let lede = content_words(&lede);
     let best = lines
         .iter()
         .copied()
         .filter(|&i| !ends_in_credit_brackets(&blocks[i].text))
-        .map(|i| (shared(&words(&blocks[i].text), &lede), i))
+        .map(|i| (shared(&content_words(&blocks[i].text), &lede), i))
         .max_by_key(|&(n, i)| (n, i));
     match best {
         Some((n, i)) if n > 0 => Some(i),

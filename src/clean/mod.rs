@@ -113,7 +113,7 @@ pub fn decide(seg: &Segmented, model: &Model) -> Vec<bool> {
 /// [`decide`], also giving the blocks' shapes (which the reasons need).
 fn decide_with_shapes(seg: &Segmented, model: &Model, scorer: &Scorer) -> (Vec<bool>, Vec<Shape>) {
     let (rows, shapes) = features::rows(seg, scorer.lexicon());
-    let (_, p2) = scorer.predict(&rows, &shapes);
+    let (_, p2) = scorer.predict(&rows, &shapes, &seg.tree);
     let weights: Vec<f32> = p2
         .iter()
         .zip(&shapes)
@@ -148,6 +148,17 @@ fn decide_with_shapes(seg: &Segmented, model: &Model, scorer: &Scorer) -> (Vec<b
     (keep, shapes)
 }
 
+/// A line shaped like an article's header: a heading, a line that repeats the page's declared
+/// title, a bare link (an image's, printed above the headline), or a short line with a byline
+/// or a date.
+fn looks_like_header(b: &Block, s: &Shape, declared_title: Option<&str>) -> bool {
+    matches!(b.kind, BlockKind::Heading(_))
+        || declared_title.is_some_and(|t| meta::repeats_title(&b.text, t))
+        || meta::is_bare_url(&b.text)
+        || s.word_count <= rules::SHORT_BLOCK_WORDS
+            && (meta::byline_prefix(&b.text).is_some() || crate::calendar::find_full_date(&b.text).is_some())
+}
+
 /// In the fallback, a paragraph is kept when it scores at least this share of the best one.
 const FALLBACK_SHARE_OF_BEST: f32 = 0.5;
 
@@ -157,8 +168,12 @@ const FALLBACK_SHARE_OF_BEST: f32 = 0.5;
 /// a strong phrase rule names (a paywall notice, a donation appeal) is dropped whatever its
 /// length; and kept lines before the first kept paragraph of prose are the article's header
 /// (headline, byline, date, a section label), read into the metadata, not the body (the gold
-/// bodies, like readers, leave the headline out); likewise short lines that end no sentence after
-/// the last kept paragraph are the page's furniture below the article.
+/// bodies, like readers, leave the headline out); likewise, for pasted text, short lines that
+/// end no sentence after the last kept paragraph are the page's furniture below the article.
+/// For HTML the model sees the page's structure and has learned where the header ends, so of
+/// the kept lines before the first paragraph only the ones shaped like a header (a heading, a
+/// byline, a date) go; the rest are mostly article that is not prose (a results table, a list of
+/// codes), and the foot step dropped more article than furniture.
 pub fn clean_with(seg: &Segmented, model: &Model) -> Cleaned {
     clean_scored(seg, model, &model.scorer())
 }
@@ -170,25 +185,28 @@ fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
             *k = false;
         }
     }
-    let first_kept = keep.iter().position(|&k| k);
+    let first_kept = keep.iter().position(|&k| k).unwrap_or(keep.len());
     let first_prose = (0..keep.len())
         .find(|&i| keep[i] && shapes[i].prose)
-        .or(first_kept)
-        .unwrap_or(keep.len());
-    for k in &mut keep[..first_prose] {
-        *k = false;
+        .unwrap_or(first_kept);
+    for (i, k) in keep[..first_prose].iter_mut().enumerate() {
+        if !seg.html || looks_like_header(&seg.blocks[i], &shapes[i], seg.declared.title.as_deref()) {
+            *k = false;
+        }
     }
     // The mirror image at the foot: a short kept line after the last paragraph of prose heads
     // nothing and ends no sentence ("Most read", "Last news"); it is furniture below the article.
-    if let Some(last_prose) = (0..keep.len()).rfind(|&i| keep[i] && shapes[i].prose) {
+    let last_prose = (0..keep.len()).rfind(|&i| keep[i] && shapes[i].prose);
+    if let Some(last_prose) = last_prose.filter(|_| !seg.html) {
         for (k, s) in keep[last_prose + 1..].iter_mut().zip(&shapes[last_prose + 1..]) {
             if !s.sentence_end && s.word_count <= rules::TINY_BLOCK_WORDS {
                 *k = false;
             }
         }
     }
+    let first_kept = keep.iter().position(|&k| k).unwrap_or(keep.len());
     let run = match keep.iter().rposition(|&k| k) {
-        Some(last) => first_prose..last + 1,
+        Some(last) => first_kept..last + 1,
         None => keep.len()..keep.len(),
     };
     let header = header_blocks(&seg.blocks, &shapes, run.start);
@@ -403,6 +421,28 @@ mod tests {
             notes: vec![],
         });
         (clean(&seg), seg)
+    }
+
+    #[test]
+    fn html_keeps_lines_before_the_first_paragraph_unless_shaped_like_a_header() {
+        // a model that keeps every block, so that only the fixed steps decide
+        let model = keep_everything();
+        let html = format!(
+            "<body><article><h1>Results of the night</h1><p>By Jane Roe</p><p>Harbour d. Hillside 70-44</p>\
+             <p>{P1}</p><p>{P2}</p><p>Full time</p></article></body>"
+        );
+        let (_, seg) = cleaned_html(&html);
+        let c = clean_with(&seg, &model);
+        assert!(c.body.starts_with("Harbour d. Hillside 70-44\n\n"), "{}", c.body);
+        assert!(c.body.ends_with("\n\nFull time"), "{}", c.body);
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
+        // pasted text: every line before the first paragraph is header, short lines after the
+        // last one are furniture
+        let text =
+            format!("Results of the night\n\nBy Jane Roe\n\nHarbour d. Hillside 70-44\n\n{P1}\n\n{P2}\n\nFull time");
+        let (_, seg) = cleaned(&text);
+        let c = clean_with(&seg, &model);
+        assert_eq!(c.body, format!("{P1}\n\n{P2}"));
     }
 
     #[test]

@@ -15,6 +15,7 @@
 use std::fmt::Write as _;
 
 use super::features::{Lexicon, Vocab, BASE_NAMES, N_BASE, N_STAGE2, STAGE2_NAMES};
+use crate::segment::BlockTree;
 
 /// First line of a model file.
 const MAGIC: &str = "presslens-clean-model 1";
@@ -329,12 +330,17 @@ impl Scorer {
     }
 
     /// Stage-1 and stage-2 probabilities of each row.
-    pub fn predict(&self, base: &[[f32; N_BASE]], shapes: &[super::features::Shape]) -> (Vec<f32>, Vec<f32>) {
+    pub fn predict(
+        &self,
+        base: &[[f32; N_BASE]],
+        shapes: &[super::features::Shape],
+        tree: &BlockTree,
+    ) -> (Vec<f32>, Vec<f32>) {
         let p1 = self.stage1.probabilities(base);
         let Some(stage2) = &self.stage2 else {
             return (p1.clone(), p1);
         };
-        let rows2 = super::features::stage2_rows(base, shapes, &p1);
+        let rows2 = super::features::stage2_rows(base, shapes, tree, &p1);
         let p2 = stage2.probabilities(&rows2);
         (p1, p2)
     }
@@ -342,8 +348,13 @@ impl Scorer {
 
 impl Model {
     /// Stage-1 and stage-2 probabilities of each row.
-    pub fn predict(&self, base: &[[f32; N_BASE]], shapes: &[super::features::Shape]) -> (Vec<f32>, Vec<f32>) {
-        self.scorer().predict(base, shapes)
+    pub fn predict(
+        &self,
+        base: &[[f32; N_BASE]],
+        shapes: &[super::features::Shape],
+        tree: &BlockTree,
+    ) -> (Vec<f32>, Vec<f32>) {
+        self.scorer().predict(base, shapes, tree)
     }
 
     /// The flattened forests (build once, score many documents).

@@ -88,6 +88,53 @@ pub struct DomHints {
     pub depth: u16,
 }
 
+/// Where the blocks sit in the element tree: the elements that hold blocks and their ancestors,
+/// numbered anew (the rest of the page's nodes are left out). Features group blocks by the
+/// elements they share: a line between two paragraphs of one article body is likely article too.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct BlockTree {
+    /// Each element's parent, [`BlockTree::ROOT`] for the document.
+    pub parent: Vec<u32>,
+    /// Each block's own element: the nearest block-level element around its text.
+    pub element: Vec<u32>,
+}
+
+impl BlockTree {
+    /// The parent of the document node.
+    pub const ROOT: u32 = u32::MAX;
+
+    /// The tree of the given block elements (arena ids) and their ancestors.
+    fn of(nodes: &[Node], block_elements: &[Id]) -> BlockTree {
+        let mut number = vec![Self::ROOT; nodes.len()];
+        let mut tree = BlockTree::default();
+        for &el in block_elements {
+            if number[el] != Self::ROOT {
+                tree.element.push(number[el]);
+                continue;
+            }
+            number[el] = tree.parent.len() as u32;
+            tree.parent.push(Self::ROOT);
+            tree.element.push(number[el]);
+            // climb until an element already numbered (its ancestors are too)
+            let (mut child, mut at) = (el, nodes[el].parent);
+            while let Some(id) = at {
+                let known = number[id] != Self::ROOT;
+                if !known {
+                    number[id] = tree.parent.len() as u32;
+                    tree.parent.push(Self::ROOT);
+                }
+                tree.parent[number[child] as usize] = number[id];
+                if known {
+                    break;
+                }
+                child = id;
+                at = nodes[id].parent;
+            }
+        }
+        tree
+    }
+}
+
 /// A rendered page.
 pub struct Page {
     /// The page's text, one block a line, blank lines between blocks.
@@ -95,6 +142,7 @@ pub struct Page {
     pub blocks: Vec<Block>,
     /// One per block.
     pub hints: Vec<DomHints>,
+    pub tree: BlockTree,
     pub declared: DeclaredMeta,
 }
 
@@ -793,6 +841,8 @@ struct Line {
     link_bytes: usize,
     kind: Option<BlockKind>,
     hints: Option<DomHints>,
+    /// The block element the line's first text is in.
+    element: Id,
 }
 
 struct Renderer<'a> {
@@ -802,6 +852,8 @@ struct Renderer<'a> {
     text: String,
     blocks: Vec<Block>,
     hints: Vec<DomHints>,
+    /// Each block's element (arena id).
+    elements: Vec<Id>,
     line: Line,
     /// The last line ended at a `<br>`: the next one follows without a blank line.
     soft_break: bool,
@@ -823,6 +875,7 @@ impl Renderer<'_> {
             };
             h.in_top_candidate = ctx.top;
             self.line.hints = Some(h);
+            self.line.element = ctx.block_el;
             self.line.kind = ctx.kind;
         }
         let before = self.line.text.len();
@@ -886,6 +939,7 @@ impl Renderer<'_> {
             markup_bytes: prefix.len(),
         });
         self.hints.push(line.hints.unwrap_or_default());
+        self.elements.push(line.element);
         self.soft_break = soft;
     }
 }
@@ -906,6 +960,7 @@ pub fn render(html: &str) -> Page {
         text: String::new(),
         blocks: Vec::new(),
         hints: Vec::new(),
+        elements: Vec::new(),
         line: Line::default(),
         soft_break: false,
     };
@@ -1005,6 +1060,7 @@ pub fn render(html: &str) -> Page {
     }
     r.flush(false);
     Page {
+        tree: BlockTree::of(&nodes, &r.elements),
         text: r.text,
         blocks: r.blocks,
         hints: r.hints,
@@ -1071,6 +1127,31 @@ mod tests {
         let other = by_text("Other story");
         assert!(other.in_aside && other.negative_classes == 1 && !other.in_top_candidate);
         assert!(by_text("©").in_footer && by_text("©").hidden);
+    }
+
+    #[test]
+    fn the_block_tree_links_blocks_through_their_elements() {
+        let p = render("<body><div><p>one</p><p>two<br>three</p></div><ul><li>four</li></ul></body>");
+        assert_eq!(lines(&p), ["one", "two", "three", "- four"]);
+        let t = &p.tree;
+        assert_eq!(t.element.len(), 4);
+        let parent = |e: u32| t.parent[e as usize];
+        // two lines of one <p> share it; the two <p>s share their <div>
+        assert_eq!(t.element[1], t.element[2]);
+        assert_ne!(t.element[0], t.element[1]);
+        assert_eq!(parent(t.element[0]), parent(t.element[1]));
+        // the <li>'s <ul> and the <div> meet at <body>
+        assert_eq!(parent(parent(t.element[0])), parent(parent(t.element[3])));
+        // every chain ends at the document
+        for &e in &t.element {
+            let mut at = e;
+            let mut steps = 0;
+            while parent(at) != BlockTree::ROOT {
+                at = parent(at);
+                steps += 1;
+                assert!(steps < 10);
+            }
+        }
     }
 
     #[test]

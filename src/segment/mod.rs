@@ -14,7 +14,7 @@ mod markdown;
 use std::ops::Range;
 
 use crate::decode::{Document, Format};
-pub use html::{DeclaredMeta, DomHints};
+pub use html::{BlockTree, DeclaredMeta, DomHints};
 
 /// A document cut into blocks.
 #[derive(Debug, Clone, Default)]
@@ -28,6 +28,8 @@ pub struct Segmented {
     pub html: bool,
     /// For HTML, what the DOM says about each block (one per block); empty for text.
     pub dom: Vec<DomHints>,
+    /// For HTML, the element tree around the blocks; empty for text.
+    pub tree: BlockTree,
 }
 
 /// One line of the source: a paragraph, heading, list item, table row, image...
@@ -71,6 +73,7 @@ pub fn segment(doc: &Document) -> Segmented {
             declared: DeclaredMeta::default(),
             html: false,
             dom: Vec::new(),
+            tree: BlockTree::default(),
         },
         Format::Html => {
             let page = html::render(&doc.text);
@@ -80,6 +83,7 @@ pub fn segment(doc: &Document) -> Segmented {
                 declared: page.declared,
                 html: true,
                 dom: page.hints,
+                tree: page.tree,
             }
         }
     }

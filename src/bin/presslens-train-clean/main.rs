@@ -9,7 +9,8 @@
 //! ```
 //! Tuning flags (defaults are what the shipped models use): `--trees`, `--depth`, `--rate`,
 //! `--lambda`, `--min-hessian`, `--no-stage2`, `--one-view`; `cv --debug ID-PREFIX` prints each
-//! block of that page with its label and probabilities; `--threads` (2).
+//! block of that page with its label, probabilities and tree votes (`""` for every page);
+//! `--threads` (2).
 //! `train` fits the model on every page and writes it (default `models/clean-<mode>.model`).
 //! `cv` splits the pages into K folds *by site* (two pages of one site are always in the same
 //! fold, so a fold is scored by a model that has never seen its sites), trains on K-1 folds,
@@ -48,7 +49,7 @@ use presslens::clean::features::{self, Vocab, N_BASE};
 use presslens::clean::model::Model;
 use presslens::clean::{clean_with, decide};
 use presslens::decode::decode;
-use presslens::segment::{segment, Segmented};
+use presslens::segment::{segment, BlockTree, Segmented};
 use serde_json::{json, Value};
 
 const DEFAULT_CASES: &str = "../shared/data/extraction-dev/cases.jsonl";
@@ -205,7 +206,7 @@ fn main() -> ExitCode {
     };
     let result = match args.command.as_str() {
         "train" => {
-            let model = train(&pages.iter().chain(&extra).collect::<Vec<_>>(), &args.params);
+            let model = train(&pages.iter().chain(&extra).collect::<Vec<_>>(), &args.params, args.mode);
             let out = args.out.clone().unwrap_or_else(|| {
                 PathBuf::from(match args.mode {
                     Mode::Text => "models/clean-text.model",
@@ -397,7 +398,7 @@ fn page_rows(p: &Page, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<features::Shap
 }
 
 /// Trains a model on `pages` (see the file header for the steps).
-fn train(pages: &[&Page], params: &gbdt::Params) -> Model {
+fn train(pages: &[&Page], params: &gbdt::Params, mode: Mode) -> Model {
     let banned = domain_words(pages);
     let inner = folds_by_site(pages, INNER_FOLDS);
     // 2. out-of-fold vocabulary features
@@ -439,9 +440,13 @@ fn train(pages: &[&Page], params: &gbdt::Params) -> Model {
             p1[i] = base[i].iter().map(|r| s1.probability(r)).collect();
         }
     }
+    // The text model never sees an element tree, so it learns from the HTML view's blocks
+    // without the tree's votes, as text would come.
+    let no_tree = BlockTree::default();
     let (mut x2, mut y2, mut w2) = (Vec::new(), Vec::new(), Vec::new());
     for (i, p) in pages.iter().enumerate() {
-        for (k, row) in features::stage2_rows(&base[i], &shapes[i], &p1[i])
+        let tree = if mode == Mode::Html { &p.seg.tree } else { &no_tree };
+        for (k, row) in features::stage2_rows(&base[i], &shapes[i], tree, &p1[i])
             .into_iter()
             .enumerate()
         {
@@ -487,7 +492,7 @@ fn cross_validate(pages: &[Page], extra: &[Page], args: &Args) -> io::Result<()>
                         .filter(|(_, &g)| g != f)
                         .map(|(p, _)| *p)
                         .collect();
-                    scope.spawn(move || (f, train(&train_pages, params)))
+                    scope.spawn(move || (f, train(&train_pages, params, args.mode)))
                 })
                 .collect();
             handles.into_iter().filter_map(|h| h.join().ok()).collect()
@@ -506,17 +511,31 @@ fn cross_validate(pages: &[Page], extra: &[Page], args: &Args) -> io::Result<()>
             agree.1 += keep.len();
             let cleaned = clean_with(&p.seg, &model);
             if debug.is_some_and(|d| p.id.starts_with(d)) {
+                // per block: gold label (A), kept in the body (K), chosen by the model before the
+                // fixed steps (d), the two stages' probabilities, the tree's votes, words, tokens
                 let (rows, shapes) = features::rows(&p.seg, model.scorer().lexicon());
-                let (p1, p2) = model.predict(&rows, &shapes);
+                let (p1, p2) = model.predict(&rows, &shapes, &p.seg.tree);
+                let rows2 = features::stage2_rows(&rows, &shapes, &p.seg.tree, &p1);
+                let votes_at = features::STAGE2_NAMES
+                    .iter()
+                    .position(|n| *n == "p_tree_element")
+                    .unwrap_or(0)
+                    + N_BASE;
                 let kept: BTreeSet<&str> = cleaned.body.split("\n\n").collect();
+                eprintln!("== {}", p.id);
                 for (k, b) in p.seg.blocks.iter().enumerate() {
                     let text: String = b.text.chars().take(100).collect();
+                    let votes: Vec<String> = rows2[k][votes_at..].iter().map(|v| format!("{v:.2}")).collect();
                     eprintln!(
-                        "{} {} p1 {:.2} p2 {:.2} | {text}",
+                        "{} {} {} p1 {:.2} p2 {:.2} tree[{}] w{} tok{} | {text}",
                         if p.labels[k].article { "A" } else { "." },
                         if kept.contains(b.text.as_str()) { "K" } else { " " },
+                        if keep[k] { "d" } else { " " },
                         p1[k],
-                        p2[k]
+                        p2[k],
+                        votes.join(" "),
+                        shapes[k].word_count,
+                        p.labels[k].tokens
                     );
                 }
             }
@@ -604,8 +623,8 @@ fn bench(args: &Args) -> io::Result<()> {
     });
     let t_trees = time(&mut || {
         for _ in 0..args.reps {
-            for (r, sh) in &rows {
-                kept += scorer.predict(r, sh).1.len();
+            for ((r, sh), seg) in rows.iter().zip(&segs) {
+                kept += scorer.predict(r, sh, &seg.tree).1.len();
             }
         }
     });
@@ -640,7 +659,7 @@ fn explain(args: &Args) -> io::Result<()> {
         };
         let cleaned = clean_with(&seg, model);
         let (rows, shapes) = features::rows(&seg, model.scorer().lexicon());
-        let (p1, p2) = model.predict(&rows, &shapes);
+        let (p1, p2) = model.predict(&rows, &shapes, &seg.tree);
         println!(
             "== {} ({} blocks) meta {:?}",
             path.display(),
