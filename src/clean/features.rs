@@ -178,8 +178,11 @@ pub const STAGE2_NAMES: &[&str] = &[
     "p_max_after",
 ];
 
+/// Number of features a stage-2 row adds to the stage-1 row.
+pub const N_EXTRA: usize = 15;
+
 /// Number of features in a stage-2 row.
-pub const N_STAGE2: usize = N_BASE + 15;
+pub const N_STAGE2: usize = N_BASE + N_EXTRA;
 
 /// Neighbours further than this are not looked at one by one (windows summarise them).
 const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
@@ -937,11 +940,24 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
         .collect()
 }
 
-/// Stage-2 rows: each stage-1 row followed by what stage 1 (`p`, one probability per block)
+/// Stage-2 rows: each stage-1 row followed by its [`stage2_extras`].
+pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[f32; N_STAGE2]> {
+    base.iter()
+        .zip(stage2_extras(shapes, p))
+        .map(|(base, extra)| {
+            let mut row = [0f32; N_STAGE2];
+            row[..N_BASE].copy_from_slice(base);
+            row[N_BASE..].copy_from_slice(&extra);
+            row
+        })
+        .collect()
+}
+
+/// What a stage-2 row adds to the stage-1 row: what stage 1 (`p`, one probability per block)
 /// said about the block and its surroundings: neighbours' probabilities, window means, and
 /// where the block sits relative to the run the probabilities make densest.
-pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[f32; N_STAGE2]> {
-    let n = base.len();
+pub fn stage2_extras(shapes: &[Shape], p: &[f32]) -> Vec<[f32; N_EXTRA]> {
+    let n = p.len();
     let mut prefix = vec![0f32; n + 1];
     for i in 0..n {
         prefix[i + 1] = prefix[i] + p[i];
@@ -972,8 +988,6 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
     let at = |j: isize| if j >= 0 && (j as usize) < n { p[j as usize] } else { 0.0 };
     (0..n)
         .map(|i| {
-            let mut row = [0f32; N_STAGE2];
-            row[..N_BASE].copy_from_slice(&base[i]);
             let ii = i as isize;
             let dist = if run.contains(&i) {
                 0
@@ -982,7 +996,7 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
             } else {
                 i + 1 - run.end
             };
-            let extra = [
+            [
                 p[i],
                 at(ii - 1),
                 at(ii - 2),
@@ -998,9 +1012,7 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], p: &[f32]) -> Vec<[
                 (words_prefix[n] - words_prefix[i + 1]).ln_1p(),
                 max_before[i],
                 max_after[i],
-            ];
-            row[N_BASE..].copy_from_slice(&extra);
-            row
+            ]
         })
         .collect()
 }

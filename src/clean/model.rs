@@ -179,6 +179,9 @@ struct FlatSplit {
     threshold: f32,
 }
 
+/// Features a row scored in batches has at most (a stage-2 row has 107).
+const MAX_COLUMNS: usize = 128;
+
 impl FlatForest {
     pub fn probability(&self, x: &[f32]) -> f32 {
         if let Some(f) = &self.walk {
@@ -201,11 +204,31 @@ impl FlatForest {
     /// The probability of each row: the same numbers as [`FlatForest::probability`], several
     /// times faster for trees of [`BATCH_DEPTH`] (what the trainer grows).
     pub fn probabilities<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
-        if self.walk.is_some() || self.depth != BATCH_DEPTH || self.splits.iter().any(|s| s.feature as usize >= W) {
-            return rows.iter().map(|r| self.probability(r)).collect();
+        self.probabilities_joined::<W, 0>(rows, &[])
+    }
+
+    /// The probability of each row `head[i]` followed by `tail[i]` (no `tail` at all adds
+    /// nothing): stage-2 rows scored without copying the stage-1 rows into them.
+    pub fn probabilities_joined<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]]) -> Vec<f32> {
+        debug_assert!(tail.is_empty() || tail.len() == head.len());
+        let width = if tail.is_empty() { H } else { H + T };
+        let batched = self.walk.is_none()
+            && self.depth == BATCH_DEPTH
+            && width <= MAX_COLUMNS
+            && self.splits.iter().all(|s| (s.feature as usize) < width);
+        if !batched {
+            let mut row = Vec::with_capacity(width);
+            return (head.iter().enumerate())
+                .map(|(i, h)| {
+                    row.clear();
+                    row.extend_from_slice(h);
+                    row.extend_from_slice(tail.get(i).map_or(&[][..], |t| &t[..]));
+                    self.probability(&row)
+                })
+                .collect();
         }
-        let mut z = vec![self.base; rows.len()];
-        self.sum_leaves(rows, &mut z);
+        let mut z = vec![self.base; head.len()];
+        self.sum_leaves(head, tail, &mut z);
         z.into_iter().map(sigmoid).collect()
     }
 
@@ -214,16 +237,20 @@ impl FlatForest {
     /// then picks its left or right child's value, bottom-up: more compares than walking one
     /// path down, but independent, branch-free and the same for all rows, so the compiler does
     /// them [`BATCH`] rows wide. Each row's sum still adds the trees in order.
-    fn sum_leaves<const W: usize>(&self, rows: &[[f32; W]], z: &mut [f32]) {
+    fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [f32]) {
         const SPLITS: usize = (1 << BATCH_DEPTH) - 1;
         let (trees, _) = self.splits.as_chunks::<SPLITS>();
         let (leaves, _) = self.leaf.as_chunks::<{ SPLITS + 1 }>();
         // feature f of the batch's rows side by side; lanes past a last, short batch keep the
         // rows of the batch before, scored and then ignored
-        let mut columns = [[0f32; BATCH]; W];
-        for (rows, z) in rows.chunks(BATCH).zip(z.chunks_mut(BATCH)) {
-            for (lane, row) in rows.iter().enumerate() {
-                for (column, &x) in columns.iter_mut().zip(row) {
+        let mut columns = [[0f32; BATCH]; MAX_COLUMNS];
+        for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
+            for (lane, i) in (start..start + z.len()).enumerate() {
+                let (head_columns, tail_columns) = columns.split_at_mut(H);
+                for (column, &x) in head_columns.iter_mut().zip(&head[i]) {
+                    column[lane] = x;
+                }
+                for (column, &x) in tail_columns.iter_mut().zip(tail.get(i).into_iter().flatten()) {
                     column[lane] = x;
                 }
             }
@@ -334,8 +361,8 @@ impl Scorer {
         let Some(stage2) = &self.stage2 else {
             return (p1.clone(), p1);
         };
-        let rows2 = super::features::stage2_rows(base, shapes, &p1);
-        let p2 = stage2.probabilities(&rows2);
+        let extras = super::features::stage2_extras(shapes, &p1);
+        let p2 = stage2.probabilities_joined(base, &extras);
         (p1, p2)
     }
 }
