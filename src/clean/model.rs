@@ -104,6 +104,7 @@ impl Forest {
             walk: None,
             splits: Vec::with_capacity(self.trees.len() * inner),
             leaf: Vec::with_capacity(self.trees.len() * (inner + 1)),
+            batch: Vec::new(),
         };
         for t in &self.trees {
             // Breadth-first into a complete tree: slot k has children 2k+1 and 2k+2. A leaf above
@@ -149,6 +150,17 @@ impl Forest {
                 f.leaf.push(v);
             }
         }
+        if depth == BATCH_DEPTH {
+            let (splits, _) = f.splits.as_chunks::<BATCH_SPLITS>();
+            let (leaves, _) = f.leaf.as_chunks::<{ BATCH_SPLITS + 1 }>();
+            f.batch = (splits.iter().zip(leaves))
+                .map(|(splits, leaves)| BatchTree {
+                    thresholds: splits.map(|s| [s.threshold; BATCH]),
+                    leaves: leaves.map(|v| [v; BATCH]),
+                    features: splits.map(|s| s.feature),
+                })
+                .collect();
+        }
         f
     }
 }
@@ -169,6 +181,19 @@ pub struct FlatForest {
     depth: usize,
     splits: Vec<FlatSplit>,
     leaf: Vec<f32>,
+    /// The same trees for batched scoring, when they are [`BATCH_DEPTH`] deep.
+    batch: Vec<BatchTree>,
+}
+
+/// A tree of a [`FlatForest`] laid out for [`FlatForest::sum_leaves`]: thresholds and leaves
+/// already repeated across the lanes and aligned, so that a batch compares and selects with
+/// them straight from memory instead of spreading each across the lanes again for every batch.
+#[derive(Debug, Clone)]
+#[repr(align(32))]
+struct BatchTree {
+    thresholds: [Lanes; BATCH_SPLITS],
+    leaves: [Lanes; BATCH_SPLITS + 1],
+    features: [u16; BATCH_SPLITS],
 }
 
 /// A split of a [`FlatForest`]: `x[feature] <= threshold` goes left. The two side by side, so
@@ -238,9 +263,6 @@ impl FlatForest {
     /// path down, but independent, branch-free and the same for all rows, so the compiler does
     /// them [`BATCH`] rows wide. Each row's sum still adds the trees in order.
     fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [f32]) {
-        const SPLITS: usize = (1 << BATCH_DEPTH) - 1;
-        let (trees, _) = self.splits.as_chunks::<SPLITS>();
-        let (leaves, _) = self.leaf.as_chunks::<{ SPLITS + 1 }>();
         // feature f of the batch's rows side by side; lanes past a last, short batch keep the
         // rows of the batch before, scored and then ignored
         let mut columns = [[0f32; BATCH]; MAX_COLUMNS];
@@ -256,10 +278,11 @@ impl FlatForest {
             }
             let mut sums = [0f32; BATCH];
             sums[..z.len()].copy_from_slice(z);
-            for (splits, leaves) in trees.iter().zip(leaves) {
+            for tree in &self.batch {
                 // whether each row goes right at each split (slot k has children 2k+1, 2k+2)
-                let right = splits.map(|s| goes_right(&columns[s.feature as usize], s.threshold));
-                let leaf = |i: usize| [leaves[i]; BATCH];
+                let right: [_; BATCH_SPLITS] =
+                    std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize], &tree.thresholds[k]));
+                let leaf = |i: usize| tree.leaves[i];
                 let value = select(
                     right[0],
                     select(
@@ -292,10 +315,10 @@ type Lanes = [f32; BATCH];
 /// bools, and plain loops over the lanes: that is the form the compiler turns into vector
 /// compares and selects (bools get packed into bytes and back).
 #[inline(always)]
-fn goes_right(x: &Lanes, threshold: f32) -> [u32; BATCH] {
+fn goes_right(x: &Lanes, threshold: &Lanes) -> [u32; BATCH] {
     let mut mask = [0u32; BATCH];
     for lane in 0..BATCH {
-        mask[lane] = 0u32.wrapping_sub((x[lane] > threshold) as u32);
+        mask[lane] = 0u32.wrapping_sub((x[lane] > threshold[lane]) as u32);
     }
     mask
 }
@@ -313,6 +336,9 @@ fn select(mask: [u32; BATCH], left: Lanes, right: Lanes) -> Lanes {
 /// Depth of the trees [`FlatForest::probabilities`] scores in batches; the trainer grows trees
 /// this deep, and [`Forest::flat`] lays shallower ones out as deep.
 const BATCH_DEPTH: usize = 3;
+
+/// Splits of a tree [`BATCH_DEPTH`] deep.
+const BATCH_SPLITS: usize = (1 << BATCH_DEPTH) - 1;
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
