@@ -150,14 +150,14 @@ impl Forest {
                 f.leaf.push(v);
             }
         }
-        if depth == BATCH_DEPTH {
+        if depth == BATCH_DEPTH && f.splits.iter().all(|s| (s.feature as usize) < MAX_COLUMNS) {
             let (splits, _) = f.splits.as_chunks::<BATCH_SPLITS>();
             let (leaves, _) = f.leaf.as_chunks::<{ BATCH_SPLITS + 1 }>();
             f.batch = (splits.iter().zip(leaves))
                 .map(|(splits, leaves)| BatchTree {
                     thresholds: splits.map(|s| [s.threshold; BATCH]),
                     leaves: leaves.map(|v| [v; BATCH]),
-                    features: splits.map(|s| s.feature),
+                    features: splits.map(|s| s.feature as u8),
                 })
                 .collect();
         }
@@ -181,7 +181,8 @@ pub struct FlatForest {
     depth: usize,
     splits: Vec<FlatSplit>,
     leaf: Vec<f32>,
-    /// The same trees for batched scoring, when they are [`BATCH_DEPTH`] deep.
+    /// The same trees for batched scoring, when they are [`BATCH_DEPTH`] deep and split on the
+    /// first [`MAX_COLUMNS`] features.
     batch: Vec<BatchTree>,
 }
 
@@ -193,7 +194,8 @@ pub struct FlatForest {
 struct BatchTree {
     thresholds: [Lanes; BATCH_SPLITS],
     leaves: [Lanes; BATCH_SPLITS + 1],
-    features: [u16; BATCH_SPLITS],
+    /// `u8`, so that indexing a batch's [`MAX_COLUMNS`] columns needs no bounds check.
+    features: [u8; BATCH_SPLITS],
 }
 
 /// A split of a [`FlatForest`]: `x[feature] <= threshold` goes left. The two side by side, so
@@ -204,8 +206,8 @@ struct FlatSplit {
     threshold: f32,
 }
 
-/// Features a row scored in batches has at most (a stage-2 row has 107).
-const MAX_COLUMNS: usize = 128;
+/// Features a row scored in batches has at most (a stage-2 row has 107): one per `u8`.
+const MAX_COLUMNS: usize = 256;
 
 impl FlatForest {
     pub fn probability(&self, x: &[f32]) -> f32 {
@@ -237,8 +239,7 @@ impl FlatForest {
     pub fn probabilities_joined<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]]) -> Vec<f32> {
         debug_assert!(tail.is_empty() || tail.len() == head.len());
         let width = if tail.is_empty() { H } else { H + T };
-        let batched = self.walk.is_none()
-            && self.depth == BATCH_DEPTH
+        let batched = !self.batch.is_empty()
             && width <= MAX_COLUMNS
             && self.splits.iter().all(|s| (s.feature as usize) < width);
         if !batched {
