@@ -266,15 +266,15 @@ impl FlatForest {
     fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [f32]) {
         // feature f of the batch's rows side by side; lanes past a last, short batch keep the
         // rows of the batch before, scored and then ignored
-        let mut columns = [[0f32; BATCH]; MAX_COLUMNS];
+        let mut columns = [Column([0f32; BATCH]); MAX_COLUMNS];
         for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
             for (lane, i) in (start..start + z.len()).enumerate() {
                 let (head_columns, tail_columns) = columns.split_at_mut(H);
                 for (column, &x) in head_columns.iter_mut().zip(&head[i]) {
-                    column[lane] = x;
+                    column.0[lane] = x;
                 }
                 for (column, &x) in tail_columns.iter_mut().zip(tail.get(i).into_iter().flatten()) {
-                    column[lane] = x;
+                    column.0[lane] = x;
                 }
             }
             let mut sums = [0f32; BATCH];
@@ -282,7 +282,7 @@ impl FlatForest {
             for tree in &self.batch {
                 // whether each row goes right at each split (slot k has children 2k+1, 2k+2)
                 let right: [_; BATCH_SPLITS] =
-                    std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize], &tree.thresholds[k]));
+                    std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize].0, &tree.thresholds[k]));
                 let leaf = |i: usize| tree.leaves[i];
                 let value = select(
                     right[0],
@@ -311,6 +311,11 @@ const BATCH: usize = 8;
 
 /// A feature or a value of each row of a batch.
 type Lanes = [f32; BATCH];
+
+/// A feature of each row of a batch, aligned, so that compares read it straight from memory.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+struct Column(Lanes);
 
 /// For each row, all ones if it goes right at a split (`x > threshold`), else zero. Masks, not
 /// bools, and plain loops over the lanes: that is the form the compiler turns into vector
