@@ -840,11 +840,11 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     };
     let run_len = run.end - run.start;
     let log_blocks = (n as f32).ln_1p();
-    let mut out = Vec::with_capacity(n);
+    // rows written in place, zeroed in one allocation: not built and then copied in
+    let mut out = vec![[0f32; N_BASE]; n];
     let mut rule_hits_since_prose = 0f32;
-    for i in 0..n {
+    for (i, row) in out.iter_mut().enumerate() {
         let l = &locals[i];
-        let mut row = [0f32; N_BASE];
         row[..N_LOCAL].copy_from_slice(&l.row);
         row[DUPLICATES] = ln_1p((dup[seg.blocks[i].text.as_str()] - 1) as f32);
         row[N_LOCAL] = repeated[i];
@@ -907,7 +907,6 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             ];
             row[DOM_AT..].copy_from_slice(&dom);
         }
-        out.push(row);
     }
     (out, locals.into_iter().map(|l| l.shape).collect())
 }
