@@ -653,6 +653,28 @@ mod tests {
     }
 
     #[test]
+    fn joined_rows_score_like_whole_rows() {
+        // a forest splitting on features of both parts, over a batch and a short one
+        let forest = Forest {
+            base: 0.1,
+            trees: vec![
+                parse_tree("0:0.5 2:0.2 1:0.7 =1 =2 =3 2:0.6 =4 0:0.1 =5 =6", 3).unwrap(),
+                parse_tree("2:0.4 =-1 1:0.3 =0.5 =-0.25", 3).unwrap(),
+            ],
+        };
+        let flat = forest.flat();
+        let whole: Vec<[f32; 3]> = (0..BATCH + 3)
+            .map(|i| [(i % 5) as f32 / 4.0, (i % 7) as f32 / 6.0, (i % 3) as f32 / 2.0])
+            .collect();
+        let head: Vec<[f32; 2]> = whole.iter().map(|r| [r[0], r[1]]).collect();
+        let tail: Vec<[f32; 1]> = whole.iter().map(|r| [r[2]]).collect();
+        assert_eq!(flat.probabilities_joined(&head, &tail), flat.probabilities(&whole));
+        // a split past the head with no tail: scored one by one, the missing feature as 0
+        let one_by_one: Vec<f32> = head.iter().map(|r| flat.probability(r)).collect();
+        assert_eq!(flat.probabilities_joined::<2, 1>(&head, &[]), one_by_one);
+    }
+
+    #[test]
     fn text_round_trip() {
         let m = tiny();
         let back = Model::from_text(&m.to_text()).unwrap();
