@@ -9,6 +9,7 @@
 //! lines also give the short `11/18/19` ([`find_header_date`]).
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// A date found in a text, with as much precision as the text gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,20 +112,20 @@ const MONTHS: [&[&str]; 12] = [
     ],
 ];
 
-/// Whether some month name starts with a byte.
-const MONTH_FIRST_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut m = 0;
-    while m < MONTHS.len() {
-        let mut k = 0;
-        while k < MONTHS[m].len() {
-            table[MONTHS[m][k].as_bytes()[0] as usize] = true;
-            k += 1;
+/// The month names starting with each byte, with their month (1 to 12), in the order of
+/// [`MONTHS`]: a word is compared only with the few names that start like it.
+fn months_by_first_byte() -> &'static [Vec<(&'static str, u8)>; 256] {
+    static INDEX: OnceLock<[Vec<(&'static str, u8)>; 256]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<(&'static str, u8)>; 256] = std::array::from_fn(|_| Vec::new());
+        for (m, names) in (1u8..).zip(MONTHS) {
+            for &name in names {
+                index[name.as_bytes()[0] as usize].push((name, m));
+            }
         }
-        m += 1;
-    }
-    table
-};
+        index
+    })
+}
 
 /// Words skipped between the parts of a date (`12 de febrero de 2019`, `the 12th of May`).
 const FILLERS: &[&str] = &[
@@ -138,21 +139,11 @@ fn month_of(lower: &str) -> Option<u8> {
     if n < 3 {
         return None;
     }
-    // every match starts with the word's first byte: most words start with no month's, and
-    // comparing it first spares a string comparison per month name for nearly every other word
-    let first = lower.as_bytes()[0];
-    if !MONTH_FIRST_BYTES[first as usize] {
-        return None;
-    }
-    MONTHS
+    // every match starts with the word's first byte: the first in month order is the month
+    months_by_first_byte()[lower.as_bytes()[0] as usize]
         .iter()
-        .position(|names| {
-            names.iter().any(|name| {
-                name.as_bytes()[0] == first
-                    && (*name == lower || (name.starts_with(lower) && n >= 3 && name.chars().count() > n))
-            })
-        })
-        .map(|m| m as u8 + 1)
+        .find(|(name, _)| *name == lower || (name.starts_with(lower) && name.chars().count() > n))
+        .map(|&(_, m)| m)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -531,6 +522,30 @@ mod tests {
         assert!(!has_year("Feb. 12, 20190"));
         assert!(!has_year("Version 12.4.1 of 3000 items"));
         assert_eq!(find_full_date("May 5 at 10:30"), None);
+    }
+
+    #[test]
+    fn month_words_match_the_first_month_in_order() {
+        // every name and every prefix of three or more chars, against a scan of all names
+        for names in MONTHS {
+            for name in names {
+                let chars: Vec<char> = name.chars().collect();
+                for len in 3..=chars.len() {
+                    let word: String = chars[..len].iter().collect();
+                    let scan = (1u8..).zip(MONTHS).find_map(|(m, names)| {
+                        names
+                            .iter()
+                            .any(|n| *n == word || (n.starts_with(&word) && n.chars().count() > len))
+                            .then_some(m)
+                    });
+                    assert_eq!(month_of(&word), scan, "{word}");
+                    assert_eq!(month_of(&(word.clone() + ".")), scan, "{word}.");
+                }
+            }
+        }
+        assert_eq!(month_of("mai"), Some(5));
+        assert_eq!(month_of("marzipan"), None);
+        assert_eq!(month_of("ja"), None);
     }
 
     #[test]

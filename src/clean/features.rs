@@ -184,11 +184,14 @@ pub const STAGE2_NAMES: &[&str] = &[
     "p_in_article_element",
 ];
 
-/// Number of features in a stage-2 row.
-pub const N_STAGE2: usize = N_BASE + 20;
+/// Number of features a stage-2 row adds to the stage-1 row.
+pub const N_EXTRA: usize = 20;
 
-/// Where the tree votes start in a stage-2 row.
-const TREE_AT: usize = N_BASE + 15;
+/// Number of features in a stage-2 row.
+pub const N_STAGE2: usize = N_BASE + N_EXTRA;
+
+/// Where the tree votes start in a stage-2 row's extras.
+const TREE_AT: usize = 15;
 
 /// Neighbours further than this are not looked at one by one (windows summarise them).
 const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
@@ -846,11 +849,11 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     };
     let run_len = run.end - run.start;
     let log_blocks = (n as f32).ln_1p();
-    let mut out = Vec::with_capacity(n);
+    // rows written in place, zeroed in one allocation: not built and then copied in
+    let mut out = vec![[0f32; N_BASE]; n];
     let mut rule_hits_since_prose = 0f32;
-    for i in 0..n {
+    for (i, row) in out.iter_mut().enumerate() {
         let l = &locals[i];
-        let mut row = [0f32; N_BASE];
         row[..N_LOCAL].copy_from_slice(&l.row);
         row[DUPLICATES] = ln_1p((dup[seg.blocks[i].text.as_str()] - 1) as f32);
         row[N_LOCAL] = repeated[i];
@@ -913,7 +916,6 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             ];
             row[DOM_AT..].copy_from_slice(&dom);
         }
-        out.push(row);
     }
     (out, locals.into_iter().map(|l| l.shape).collect())
 }
@@ -946,11 +948,24 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
         .collect()
 }
 
-/// Stage-2 rows: each stage-1 row followed by what stage 1 (`p`, one probability per block)
+/// Stage-2 rows: each stage-1 row followed by its [`stage2_extras`].
+pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32; N_STAGE2]> {
+    base.iter()
+        .zip(stage2_extras(shapes, tree, p))
+        .map(|(base, extra)| {
+            let mut row = [0f32; N_STAGE2];
+            row[..N_BASE].copy_from_slice(base);
+            row[N_BASE..].copy_from_slice(&extra);
+            row
+        })
+        .collect()
+}
+
+/// What a stage-2 row adds to the stage-1 row: what stage 1 (`p`, one probability per block)
 /// said about the block and its surroundings: neighbours' probabilities, window means, and
 /// where the block sits relative to the run the probabilities make densest.
-pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32; N_STAGE2]> {
-    let n = base.len();
+pub fn stage2_extras(shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32; N_EXTRA]> {
+    let n = p.len();
     let mut prefix = vec![0f32; n + 1];
     for i in 0..n {
         prefix[i + 1] = prefix[i] + p[i];
@@ -982,8 +997,6 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], tree: &BlockTree, p
     let votes = tree_votes(tree, shapes, p);
     (0..n)
         .map(|i| {
-            let mut row = [0f32; N_STAGE2];
-            row[..N_BASE].copy_from_slice(&base[i]);
             let ii = i as isize;
             let dist = if run.contains(&i) {
                 0
@@ -1009,11 +1022,12 @@ pub fn stage2_rows(base: &[[f32; N_BASE]], shapes: &[Shape], tree: &BlockTree, p
                 max_before[i],
                 max_after[i],
             ];
-            row[N_BASE..TREE_AT].copy_from_slice(&extra);
+            let mut extras = [0f32; N_EXTRA];
+            extras[..TREE_AT].copy_from_slice(&extra);
             if let Some(v) = votes.get(i) {
-                row[TREE_AT..].copy_from_slice(v);
+                extras[TREE_AT..].copy_from_slice(v);
             }
-            row
+            extras
         })
         .collect()
 }

@@ -105,6 +105,7 @@ impl Forest {
             walk: None,
             splits: Vec::with_capacity(self.trees.len() * inner),
             leaf: Vec::with_capacity(self.trees.len() * (inner + 1)),
+            batch: Vec::new(),
         };
         for t in &self.trees {
             // Breadth-first into a complete tree: slot k has children 2k+1 and 2k+2. A leaf above
@@ -150,6 +151,17 @@ impl Forest {
                 f.leaf.push(v);
             }
         }
+        if depth == BATCH_DEPTH && f.splits.iter().all(|s| (s.feature as usize) < MAX_COLUMNS) {
+            let (splits, _) = f.splits.as_chunks::<BATCH_SPLITS>();
+            let (leaves, _) = f.leaf.as_chunks::<{ BATCH_SPLITS + 1 }>();
+            f.batch = (splits.iter().zip(leaves))
+                .map(|(splits, leaves)| BatchTree {
+                    thresholds: splits.map(|s| [s.threshold; BATCH]),
+                    leaves: leaves.map(|v| [v; BATCH]),
+                    features: splits.map(|s| s.feature as u8),
+                })
+                .collect();
+        }
         f
     }
 }
@@ -170,6 +182,21 @@ pub struct FlatForest {
     depth: usize,
     splits: Vec<FlatSplit>,
     leaf: Vec<f32>,
+    /// The same trees for batched scoring, when they are [`BATCH_DEPTH`] deep and split on the
+    /// first [`MAX_COLUMNS`] features.
+    batch: Vec<BatchTree>,
+}
+
+/// A tree of a [`FlatForest`] laid out for [`FlatForest::sum_leaves`]: thresholds and leaves
+/// already repeated across the lanes and aligned, so that a batch compares and selects with
+/// them straight from memory instead of spreading each across the lanes again for every batch.
+#[derive(Debug, Clone)]
+#[repr(align(32))]
+struct BatchTree {
+    thresholds: [Lanes; BATCH_SPLITS],
+    leaves: [Lanes; BATCH_SPLITS + 1],
+    /// `u8`, so that indexing a batch's [`MAX_COLUMNS`] columns needs no bounds check.
+    features: [u8; BATCH_SPLITS],
 }
 
 /// A split of a [`FlatForest`]: `x[feature] <= threshold` goes left. The two side by side, so
@@ -179,6 +206,9 @@ struct FlatSplit {
     feature: u16,
     threshold: f32,
 }
+
+/// Features a row scored in batches has at most (a stage-2 row has 107): one per `u8`.
+const MAX_COLUMNS: usize = 256;
 
 impl FlatForest {
     pub fn probability(&self, x: &[f32]) -> f32 {
@@ -202,11 +232,30 @@ impl FlatForest {
     /// The probability of each row: the same numbers as [`FlatForest::probability`], several
     /// times faster for trees of [`BATCH_DEPTH`] (what the trainer grows).
     pub fn probabilities<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
-        if self.walk.is_some() || self.depth != BATCH_DEPTH || self.splits.iter().any(|s| s.feature as usize >= W) {
-            return rows.iter().map(|r| self.probability(r)).collect();
+        self.probabilities_joined::<W, 0>(rows, &[])
+    }
+
+    /// The probability of each row `head[i]` followed by `tail[i]` (no `tail` at all adds
+    /// nothing): stage-2 rows scored without copying the stage-1 rows into them.
+    pub fn probabilities_joined<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]]) -> Vec<f32> {
+        debug_assert!(tail.is_empty() || tail.len() == head.len());
+        let width = if tail.is_empty() { H } else { H + T };
+        let batched = !self.batch.is_empty()
+            && width <= MAX_COLUMNS
+            && self.splits.iter().all(|s| (s.feature as usize) < width);
+        if !batched {
+            let mut row = Vec::with_capacity(width);
+            return (head.iter().enumerate())
+                .map(|(i, h)| {
+                    row.clear();
+                    row.extend_from_slice(h);
+                    row.extend_from_slice(tail.get(i).map_or(&[][..], |t| &t[..]));
+                    self.probability(&row)
+                })
+                .collect();
         }
-        let mut z = vec![self.base; rows.len()];
-        self.sum_leaves(rows, &mut z);
+        let mut z = vec![self.base; head.len()];
+        self.sum_leaves(head, tail, &mut z);
         z.into_iter().map(sigmoid).collect()
     }
 
@@ -215,25 +264,27 @@ impl FlatForest {
     /// then picks its left or right child's value, bottom-up: more compares than walking one
     /// path down, but independent, branch-free and the same for all rows, so the compiler does
     /// them [`BATCH`] rows wide. Each row's sum still adds the trees in order.
-    fn sum_leaves<const W: usize>(&self, rows: &[[f32; W]], z: &mut [f32]) {
-        const SPLITS: usize = (1 << BATCH_DEPTH) - 1;
-        let (trees, _) = self.splits.as_chunks::<SPLITS>();
-        let (leaves, _) = self.leaf.as_chunks::<{ SPLITS + 1 }>();
+    fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [f32]) {
         // feature f of the batch's rows side by side; lanes past a last, short batch keep the
         // rows of the batch before, scored and then ignored
-        let mut columns = [[0f32; BATCH]; W];
-        for (rows, z) in rows.chunks(BATCH).zip(z.chunks_mut(BATCH)) {
-            for (lane, row) in rows.iter().enumerate() {
-                for (column, &x) in columns.iter_mut().zip(row) {
-                    column[lane] = x;
+        let mut columns = [Column([0f32; BATCH]); MAX_COLUMNS];
+        for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
+            for (lane, i) in (start..start + z.len()).enumerate() {
+                let (head_columns, tail_columns) = columns.split_at_mut(H);
+                for (column, &x) in head_columns.iter_mut().zip(&head[i]) {
+                    column.0[lane] = x;
+                }
+                for (column, &x) in tail_columns.iter_mut().zip(tail.get(i).into_iter().flatten()) {
+                    column.0[lane] = x;
                 }
             }
             let mut sums = [0f32; BATCH];
             sums[..z.len()].copy_from_slice(z);
-            for (splits, leaves) in trees.iter().zip(leaves) {
+            for tree in &self.batch {
                 // whether each row goes right at each split (slot k has children 2k+1, 2k+2)
-                let right = splits.map(|s| goes_right(&columns[s.feature as usize], s.threshold));
-                let leaf = |i: usize| [leaves[i]; BATCH];
+                let right: [_; BATCH_SPLITS] =
+                    std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize].0, &tree.thresholds[k]));
+                let leaf = |i: usize| tree.leaves[i];
                 let value = select(
                     right[0],
                     select(
@@ -262,14 +313,19 @@ const BATCH: usize = 8;
 /// A feature or a value of each row of a batch.
 type Lanes = [f32; BATCH];
 
+/// A feature of each row of a batch, aligned, so that compares read it straight from memory.
+#[derive(Clone, Copy)]
+#[repr(align(32))]
+struct Column(Lanes);
+
 /// For each row, all ones if it goes right at a split (`x > threshold`), else zero. Masks, not
 /// bools, and plain loops over the lanes: that is the form the compiler turns into vector
 /// compares and selects (bools get packed into bytes and back).
 #[inline(always)]
-fn goes_right(x: &Lanes, threshold: f32) -> [u32; BATCH] {
+fn goes_right(x: &Lanes, threshold: &Lanes) -> [u32; BATCH] {
     let mut mask = [0u32; BATCH];
     for lane in 0..BATCH {
-        mask[lane] = 0u32.wrapping_sub((x[lane] > threshold) as u32);
+        mask[lane] = 0u32.wrapping_sub((x[lane] > threshold[lane]) as u32);
     }
     mask
 }
@@ -287,6 +343,9 @@ fn select(mask: [u32; BATCH], left: Lanes, right: Lanes) -> Lanes {
 /// Depth of the trees [`FlatForest::probabilities`] scores in batches; the trainer grows trees
 /// this deep, and [`Forest::flat`] lays shallower ones out as deep.
 const BATCH_DEPTH: usize = 3;
+
+/// Splits of a tree [`BATCH_DEPTH`] deep.
+const BATCH_SPLITS: usize = (1 << BATCH_DEPTH) - 1;
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
@@ -340,8 +399,8 @@ impl Scorer {
         let Some(stage2) = &self.stage2 else {
             return (p1.clone(), p1);
         };
-        let rows2 = super::features::stage2_rows(base, shapes, tree, &p1);
-        let p2 = stage2.probabilities(&rows2);
+        let extras = super::features::stage2_extras(shapes, tree, &p1);
+        let p2 = stage2.probabilities_joined(base, &extras);
         (p1, p2)
     }
 }
@@ -602,6 +661,28 @@ mod tests {
         for (x, p) in rows.iter().zip(&one_by_one) {
             assert!((forest.probability(x) - p).abs() < 1e-6);
         }
+    }
+
+    #[test]
+    fn joined_rows_score_like_whole_rows() {
+        // a forest splitting on features of both parts, over a batch and a short one
+        let forest = Forest {
+            base: 0.1,
+            trees: vec![
+                parse_tree("0:0.5 2:0.2 1:0.7 =1 =2 =3 2:0.6 =4 0:0.1 =5 =6", 3).unwrap(),
+                parse_tree("2:0.4 =-1 1:0.3 =0.5 =-0.25", 3).unwrap(),
+            ],
+        };
+        let flat = forest.flat();
+        let whole: Vec<[f32; 3]> = (0..BATCH + 3)
+            .map(|i| [(i % 5) as f32 / 4.0, (i % 7) as f32 / 6.0, (i % 3) as f32 / 2.0])
+            .collect();
+        let head: Vec<[f32; 2]> = whole.iter().map(|r| [r[0], r[1]]).collect();
+        let tail: Vec<[f32; 1]> = whole.iter().map(|r| [r[2]]).collect();
+        assert_eq!(flat.probabilities_joined(&head, &tail), flat.probabilities(&whole));
+        // a split past the head with no tail: scored one by one, the missing feature as 0
+        let one_by_one: Vec<f32> = head.iter().map(|r| flat.probability(r)).collect();
+        assert_eq!(flat.probabilities_joined::<2, 1>(&head, &[]), one_by_one);
     }
 
     #[test]

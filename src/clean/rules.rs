@@ -269,17 +269,25 @@ pub struct Hits {
     any: [u16; N_RULES],
     short: [u16; N_RULES],
     tiny: [u16; N_RULES],
+    /// Whether any phrase matched: most blocks match none, and then no tier needs a look.
+    matched: bool,
 }
 
 impl Hits {
     /// The reason of a phrase so specific that it marks a block of any length.
     pub fn strong(&self) -> Option<Reason> {
+        if !self.matched {
+            return None;
+        }
         best(&self.any, None)
     }
 
     /// The reason an everyday word of the `tiny` tier would give if the block were tiny: for a
     /// longer block, a hint for the model and a reason to show if it drops the block, not a rule.
     pub fn everyday(&self) -> Option<Reason> {
+        if !self.matched {
+            return None;
+        }
         best(&self.tiny, None)
     }
 
@@ -287,7 +295,7 @@ impl Hits {
     /// `short` phrases if the block is short, with the `tiny` words too if it is tiny.
     pub fn reason(&self, words: usize) -> Option<Reason> {
         self.strong().or_else(|| {
-            if words > SHORT_BLOCK_WORDS {
+            if words > SHORT_BLOCK_WORDS || !self.matched {
                 None
             } else if words > TINY_BLOCK_WORDS {
                 best(&self.short, None)
@@ -434,6 +442,7 @@ pub fn match_phrases(entries: &[Entry], lower: &str, toks: &[(u32, u32)], i: usi
                 Tier::Any => &mut hits.any,
             };
             counts[e.rule] = counts[e.rule].saturating_add(n as u16);
+            hits.matched = true;
         }
     }
 }
