@@ -90,8 +90,8 @@ fn story_entities(articles: &[Article]) -> Vec<StoryEntity> {
 }
 
 /// Gives an entity the label the story's other articles agree on for its name, when they
-/// clearly do: `Trump` read as MISC in `the Trump administration`, while three other articles
-/// name `Donald Trump` a person. The tagger decides from one article's context; the story is
+/// clearly do: `Okafor` read as MISC in `the Okafor administration`, while three other articles
+/// name `Ada Okafor` a person. The tagger decides from one article's context; the story is
 /// more evidence. A one-word name also counts the full names of people that end with it.
 /// "Clearly": the other articles' label has at least twice the entity's own mentions and twice
 /// the other articles' mentions under any other label. An entity relabelled into one its

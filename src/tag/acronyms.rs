@@ -1,4 +1,4 @@
-//! Names that define their acronym: `the Organization of American States (OAS)`. The text
+//! Names that define their acronym: `the Union of Northern Growers (UNG)`. The text
 //! itself says where the name begins: at the word whose initial is the acronym's first letter
 //! (the idea of Schwartz and Hearst's abbreviation finder). The tagger decides each word from
 //! its features and may cut such a name short, run past its start, or miss it; here the

@@ -141,9 +141,9 @@ pub enum NameRole {
     /// the model otherwise makes on lists of short names.
     Never,
     /// Only the last word of a name, or a name of its own: a capitalised compound with a
-    /// lowercase tail (`U.S.-backed`, `Los Angeles-based`). Of 158 in CoNLL train, one starts a
-    /// name; without the rule the model runs on into the name it qualifies (`U.S.-backed
-    /// Organization of American States` as one ORG).
+    /// lowercase tail (`Acme-backed`, `Los Angeles-based`). Of 158 in CoNLL train, one starts a
+    /// name; without the rule the model runs on into the name it qualifies (`Acme-backed
+    /// Union of Northern Growers` as one ORG).
     LastOnly,
 }
 

@@ -1,8 +1,8 @@
 //! A country, big city or region read as a lone person is the place, unless a person in the
 //! document bears its name. The second pass spreads a label across a document's mentions of a
-//! word, and one person-like context (`He urged Vietnam and others`) can turn every `Vietnam`
+//! word, and one person-like context (`He urged Freedonia and others`) can turn every `Freedonia`
 //! into a person. In CoNLL train and dev, every one-word person named like a country, big city
-//! or region shares its word with a full name in the same document (`Neil Jordan` … `Jordan`).
+//! or region shares its word with a full name in the same document (`Ann Chad` … `Chad`).
 
 use super::lexicon::Gazetteers;
 use super::EntitySpan;
