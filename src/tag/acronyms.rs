@@ -18,37 +18,46 @@ const MAX_LETTERS: usize = 8;
 /// gets that label too. Definitions that neither part was tagged in are left alone.
 pub fn apply_definitions(text: &str, tokens: &Tokens, spans: &mut Vec<EntitySpan>) {
     let words = &tokens.tokens;
-    let mut changed = false;
+    // the tagger's label at a byte offset (spans are sorted and do not overlap)
+    let label_at = |at: usize| {
+        let k = spans.partition_point(|s| s.end <= at);
+        spans.get(k).filter(|s| s.start <= at).map(|s| s.label)
+    };
+    // names and acronyms the text defines, in text order and not overlapping (a name stops
+    // at the `)` before it)
+    let mut defined: Vec<EntitySpan> = Vec::new();
     for a in 1..words.len().saturating_sub(1) {
         if words[a - 1].text(text) != "(" || words[a + 1].text(text) != ")" {
             continue;
         }
-        let acronym = words[a].text(text);
-        let Some(first) = defined_name(text, tokens, a - 1, acronym) else {
+        let Some(first) = defined_name(text, tokens, a - 1, words[a].text(text)) else {
             continue;
         };
         let (start, end) = (words[first].start, words[a - 2].end);
-        let (acr_start, acr_end) = (words[a].start, words[a].end);
-        let label_at = |at: usize| spans.iter().find(|s| s.start <= at && at < s.end).map(|s| s.label);
-        let Some(label) = label_at(acr_start).or_else(|| label_at(words[a - 2].start)) else {
+        let label = label_at(words[a].start).or_else(|| label_at(words[a - 2].start));
+        let Some(label) = label.filter(|l| l.is_name()) else {
             continue;
         };
-        if !label.is_name() {
-            continue;
-        }
-        spans.retain(|s| s.end <= start || s.start >= end && (s.start, s.end) != (acr_start, acr_end));
-        spans.push(EntitySpan { start, end, label });
-        spans.push(EntitySpan {
-            start: acr_start,
-            end: acr_end,
+        defined.push(EntitySpan { start, end, label });
+        defined.push(EntitySpan {
+            start: words[a].start,
+            end: words[a].end,
             label,
         });
-        changed = true;
     }
-    if changed {
-        spans.sort_by_key(|s| s.start);
-        spans.dedup_by_key(|s| (s.start, s.end));
+    if defined.is_empty() {
+        return;
     }
+    // the tagger's spans a definition overlaps give way, in one pass over both lists
+    let mut next = 0;
+    spans.retain(|s| {
+        while defined.get(next).is_some_and(|d| d.end <= s.start) {
+            next += 1;
+        }
+        defined.get(next).is_none_or(|d| d.start >= s.end)
+    });
+    spans.extend(defined);
+    spans.sort_by_key(|s| s.start);
 }
 
 /// The first token of the name the acronym at the token before `open` defines, if the

@@ -4,6 +4,8 @@
 //! into a person. In CoNLL train and dev, every one-word person named like a country, big city
 //! or region shares its word with a full name in the same document (`Ann Chad` … `Chad`).
 
+use std::collections::HashSet;
+
 use super::lexicon::Gazetteers;
 use super::EntitySpan;
 use crate::schema::Label;
@@ -14,25 +16,22 @@ const PLACE_LISTS: [&str; 3] = ["country", "big_city", "region"];
 /// Relabels as LOC each one-word PER span that a place list holds and that is neither the first
 /// nor the last word of a longer PER span in `spans`.
 pub fn restore_places(text: &str, spans: &mut [EntitySpan], gazetteers: &Gazetteers) {
-    let is_name_part = |word: &str| {
-        spans.iter().any(|s| {
-            let name = &text[s.start..s.end];
-            s.label == Label::PER
-                && name.contains(' ')
-                && (name.split(' ').next() == Some(word) || name.rsplit(' ').next() == Some(word))
-        })
-    };
-    let lone_places: Vec<usize> = (0..spans.len())
-        .filter(|&i| {
-            let word = &text[spans[i].start..spans[i].end];
-            spans[i].label == Label::PER
-                && !word.contains(' ')
-                && PLACE_LISTS.iter().any(|list| gazetteers.lists(list, word))
-                && !is_name_part(word)
-        })
+    let name_parts: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.label == Label::PER)
+        .map(|s| &text[s.start..s.end])
+        .filter_map(|name| Some((name.split_once(' ')?.0, name.rsplit_once(' ')?.1)))
+        .flat_map(|(first, last)| [first, last])
         .collect();
-    for i in lone_places {
-        spans[i].label = Label::LOC;
+    for s in spans.iter_mut() {
+        let word = &text[s.start..s.end];
+        if s.label == Label::PER
+            && !word.contains(' ')
+            && !name_parts.contains(word)
+            && PLACE_LISTS.iter().any(|list| gazetteers.lists(list, word))
+        {
+            s.label = Label::LOC;
+        }
     }
 }
 
