@@ -191,13 +191,16 @@ const BYLINE_PREFIXES: [&str; 9] = [
 
 /// `By Jane Roe` → `Jane Roe`; `By` alone → `""` (the name is on the next line).
 pub fn byline_prefix(text: &str) -> Option<&str> {
-    for prefix in BYLINE_PREFIXES {
-        let head = text.get(..prefix.len());
-        if head.is_some_and(|h| h.eq_ignore_ascii_case(prefix)) {
-            return Some(text[prefix.len()..].trim());
-        }
-    }
-    (text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("by:")).then_some("")
+    after_any_prefix(text, &BYLINE_PREFIXES)
+        .or_else(|| (text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("by:")).then_some(""))
+}
+
+/// The rest of `text` after the first of `prefixes` it starts with (ASCII case ignored), trimmed.
+fn after_any_prefix<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes
+        .iter()
+        .find(|p| text.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
+        .map(|p| text[p.len()..].trim())
 }
 
 /// Whether a lowercase text opens like a byline (see [`byline_prefix`]).
@@ -209,14 +212,8 @@ pub fn starts_with_byline_prefix(lower: &str) -> bool {
 /// or the ones only header lines use (`Posted by Jane Roe on …`, `BY: Jane Roe`), or after a
 /// `by` that follows the date (`11/19/2019 by Jane Roe`).
 fn header_byline(text: &str) -> Option<&str> {
-    if let Some(rest) = byline_prefix(text) {
+    if let Some(rest) = byline_prefix(text).or_else(|| after_any_prefix(text, &["posted by ", "by: ", "story by "])) {
         return Some(rest);
-    }
-    let lower_head = |n: usize| text.get(..n).map(str::to_ascii_lowercase);
-    for prefix in ["posted by ", "by: ", "story by "] {
-        if lower_head(prefix.len()).as_deref() == Some(prefix) {
-            return Some(text[prefix.len()..].trim());
-        }
     }
     let (_, at) = calendar::dates(text).first().cloned()?;
     let after = &text[at.end..];

@@ -237,12 +237,15 @@ impl FlatForest {
 
     /// The probability of each row `head[i]` followed by `tail[i]` (no `tail` at all adds
     /// nothing): stage-2 rows scored without copying the stage-1 rows into them.
-    pub fn probabilities_joined<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]]) -> Vec<f32> {
+    pub fn probabilities_joined<const H: usize, const T: usize>(
+        &self,
+        head: &[[f32; H]],
+        tail: &[[f32; T]],
+    ) -> Vec<f32> {
         debug_assert!(tail.is_empty() || tail.len() == head.len());
         let width = if tail.is_empty() { H } else { H + T };
-        let batched = !self.batch.is_empty()
-            && width <= MAX_COLUMNS
-            && self.splits.iter().all(|s| (s.feature as usize) < width);
+        let batched =
+            !self.batch.is_empty() && width <= MAX_COLUMNS && self.splits.iter().all(|s| (s.feature as usize) < width);
         if !batched {
             let mut row = Vec::with_capacity(width);
             return (head.iter().enumerate())
@@ -641,6 +644,13 @@ mod tests {
         }
     }
 
+    /// `n` rows of three features spread over [0, 1], in no order.
+    fn sample_rows(n: usize) -> Vec<[f32; 3]> {
+        (0..n)
+            .map(|i| [(i % 5) as f32 / 4.0, (i % 7) as f32 / 6.0, (i % 3) as f32 / 2.0])
+            .collect()
+    }
+
     #[test]
     fn batches_score_like_single_rows() {
         // full depth-3 trees and a shallower one, over more rows than a batch holds
@@ -653,9 +663,7 @@ mod tests {
             ],
         };
         let flat = forest.flat();
-        let rows: Vec<[f32; 3]> = (0..BATCH * 2 + 3)
-            .map(|i| [(i % 5) as f32 / 4.0, (i % 7) as f32 / 6.0, (i % 3) as f32 / 2.0])
-            .collect();
+        let rows = sample_rows(BATCH * 2 + 3);
         let one_by_one: Vec<f32> = rows.iter().map(|x| flat.probability(x)).collect();
         assert_eq!(flat.probabilities(&rows), one_by_one);
         for (x, p) in rows.iter().zip(&one_by_one) {
@@ -674,9 +682,7 @@ mod tests {
             ],
         };
         let flat = forest.flat();
-        let whole: Vec<[f32; 3]> = (0..BATCH + 3)
-            .map(|i| [(i % 5) as f32 / 4.0, (i % 7) as f32 / 6.0, (i % 3) as f32 / 2.0])
-            .collect();
+        let whole = sample_rows(BATCH + 3);
         let head: Vec<[f32; 2]> = whole.iter().map(|r| [r[0], r[1]]).collect();
         let tail: Vec<[f32; 1]> = whole.iter().map(|r| [r[2]]).collect();
         assert_eq!(flat.probabilities_joined(&head, &tail), flat.probabilities(&whole));
