@@ -272,6 +272,19 @@ pub struct Gazetteers {
 
 /// The seed of token-sequence keys.
 const SEQ_SEED: u64 = 0x0fed_cba9_8765_4321;
+
+/// The words of a gazetteer entry, as the tagger's tokens see them. Most entries are plain
+/// words: split on spaces; only entries with punctuation go through the tokenizer, which may
+/// split them (`Co. Ltd.`, `Côte d'Ivoire`).
+fn entry_words<'a>(entry: &'a str, words: &mut Vec<&'a str>) {
+    words.clear();
+    if entry.chars().all(|c| c.is_alphanumeric() || c == ' ') {
+        words.extend(entry.split(' ').filter(|w| !w.is_empty()));
+    } else {
+        let toks = tokenize(entry);
+        words.extend(toks.tokens.iter().map(|t| t.text(entry)));
+    }
+}
 /// Flag in an entry's mask: some longer entry starts with these tokens, keep extending.
 const CONTINUES: u16 = 1 << 15;
 /// Entries longer than this (in tokens) are not matched: long official names ("Saint Helena,
@@ -303,15 +316,7 @@ impl Gazetteers {
                 continue;
             }
             let Some(cat) = current else { continue };
-            words.clear();
-            // Most entries are plain words: split them on spaces; run the tokenizer only on
-            // entries with punctuation, which it may split (`Co. Ltd.`, `Côte d'Ivoire`).
-            if line.chars().all(|c| c.is_alphanumeric() || c == ' ') {
-                words.extend(line.split(' ').filter(|w| !w.is_empty()));
-            } else {
-                let toks = tokenize(line);
-                words.extend(toks.tokens.iter().map(|t| t.text(line)));
-            }
+            entry_words(line, &mut words);
             let n = words.len();
             if n == 0 || n > MAX_ENTRY_TOKENS {
                 continue;
@@ -329,12 +334,15 @@ impl Gazetteers {
         g
     }
 
-    /// Whether the one-word entry `word` is in the list `category` (case ignored).
-    pub fn lists(&self, category: &str, word: &str) -> bool {
+    /// Whether the list `category` holds the entry `name`, of one word or several (case ignored).
+    pub fn lists(&self, category: &str, name: &str) -> bool {
         let Some(cat) = self.categories.iter().position(|c| c == category) else {
             return false;
         };
-        let mask = self.entries.get(key32(mix(SEQ_SEED, hash_lower(word)))).unwrap_or(0);
+        let mut words = Vec::new();
+        entry_words(name, &mut words);
+        let key = words.iter().fold(SEQ_SEED, |key, w| mix(key, hash_lower(w)));
+        let mask = self.entries.get(key32(key)).unwrap_or(0);
         mask & !CONTINUES & (1 << cat) != 0
     }
 
