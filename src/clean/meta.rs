@@ -57,7 +57,9 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         if words > MAX_HEADER_WORDS || used.contains(&i) {
             continue;
         }
-        let byline = if expect_byline { Some(text) } else { header_byline(text) };
+        // a name is capitalised: `By subject`, `By the numbers` are section labels
+        let byline = if expect_byline { Some(text) } else { header_byline(text) }
+            .filter(|rest| !rest.starts_with(char::is_lowercase));
         if let Some(rest) = byline {
             expect_byline = rest.is_empty();
             let (name, date_part) = split_byline(rest);
@@ -80,6 +82,12 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             if let Some(date) = calendar::find_header_date(raw).and_then(|d| d.iso_day()) {
                 meta.date = Some(date);
                 used.push(i);
+                // under the headline, a name may come first: `Jane Roe - Nov 19, 2019`
+                let under_title = i.checked_sub(1).is_some_and(|t| title_lines.last() == Some(&t));
+                let (name, rest) = split_byline(text);
+                if under_title && meta.byline.is_none() && rest.starts_with(' ') && is_name_shaped(name) {
+                    meta.byline = Some(name.to_string());
+                }
                 continue;
             }
         }
@@ -88,7 +96,21 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         }
     }
     let declared = &seg.declared;
-    if let Some(i) = pick_title(blocks, &title_lines, declared.title.as_deref(), run.clone(), keep) {
+    // A byline the header did not reach is looked for further up; the headline stands above it.
+    let mut title_block = None;
+    if meta.byline.is_none() {
+        if let Some(at) = byline_near_run(seg, run.clone(), &mut meta, &mut used) {
+            let above = at.checked_sub(1).filter(|&t| !used.contains(&t) && t < run.start);
+            title_block = above.filter(|&t| {
+                let title = &blocks[t];
+                is_title_like(title, title.text.split_whitespace().count())
+                    && declared.title.as_deref().is_none_or(|d| repeats_title(&title.text, d))
+            });
+        }
+    }
+    let title_block =
+        title_block.or_else(|| pick_title(blocks, &title_lines, declared.title.as_deref(), run.clone(), keep));
+    if let Some(i) = title_block {
         // Of the line and the declared title that repeat each other, the shorter is the
         // headline: a line may carry a breadcrumb (`Home News Business …`), a `<title>` the
         // site's name.
@@ -116,7 +138,11 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
     }
 
     meta.title = meta.title.or_else(|| declared.title.clone());
-    meta.byline = meta.byline.or_else(|| declared.author.clone());
+    // `Jane Roe , Ann Lee`: a space before the comma is the page's typesetting
+    meta.byline = meta
+        .byline
+        .map(|b| b.replace(" , ", ", "))
+        .or_else(|| declared.author.clone());
     meta.url = meta.url.or_else(|| declared.url.clone());
     meta.date = meta.date.or_else(|| {
         declared
@@ -196,11 +222,18 @@ pub fn byline_prefix(text: &str) -> Option<&str> {
 }
 
 /// The rest of `text` after the first of `prefixes` it starts with (ASCII case ignored), trimmed.
+/// A prefix's closing space matches any whitespace (`By\u{a0}Jane Roe`, as pages often write it).
 fn after_any_prefix<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    prefixes
-        .iter()
-        .find(|p| text.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
-        .map(|p| text[p.len()..].trim())
+    prefixes.iter().find_map(|p| {
+        let word = p.trim_end_matches(' ');
+        let rest = text
+            .get(word.len()..)
+            .filter(|_| text[..word.len()].eq_ignore_ascii_case(word))?;
+        match p.len() > word.len() {
+            true => rest.starts_with(char::is_whitespace).then(|| rest.trim()),
+            false => Some(rest.trim()),
+        }
+    })
 }
 
 /// Whether a lowercase text opens like a byline (see [`byline_prefix`]).
@@ -222,6 +255,49 @@ fn header_byline(text: &str) -> Option<&str> {
     Some(after[by..].trim_start_matches(':').trim())
 }
 
+/// How many blocks into the article a byline line is looked for when the header held none.
+const BYLINE_REACH_INTO_RUN: usize = 4;
+
+/// A `By Jane Roe` line that the header scan did not reach: under a standfirst the model kept
+/// as the article's first lines, or above furniture where the scan stops (a list of videos
+/// between the headline and the article). Of the lines before the article or among its first
+/// few, the nearest to its start whose name is shaped like one (so `By subject` is no byline)
+/// gives the byline, and a date line beside it the date. The lines are consumed: a byline amid
+/// the body is not article text. Returns the byline's block.
+fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &mut Vec<usize>) -> Option<usize> {
+    let blocks = &seg.blocks;
+    let found = (0..(run.start + BYLINE_REACH_INTO_RUN).min(run.end))
+        .filter(|i| !used.contains(i))
+        .filter_map(|i| {
+            let text = blocks[i].text.trim();
+            if text.split_whitespace().count() > MAX_HEADER_WORDS {
+                return None;
+            }
+            let name = split_byline(header_byline(text)?).0.trim_end_matches([' ', ',']);
+            let first = name.split([',', '@']).next().unwrap_or("").trim();
+            is_name_shaped(first).then_some((i, name))
+        })
+        .min_by_key(|&(i, _)| i.abs_diff(run.start));
+    let (i, name) = found?;
+    meta.byline = Some(name.to_string());
+    used.push(i);
+    if meta.date.is_none() {
+        meta.date = calendar::find_header_date(&blocks[i].text).and_then(|d| d.iso_day());
+    }
+    for k in [i + 1, i.wrapping_sub(1)] {
+        let Some(b) = blocks.get(k).filter(|_| meta.date.is_none() && !used.contains(&k)) else {
+            continue;
+        };
+        if b.text.split_whitespace().count() <= 12 {
+            if let Some(date) = calendar::find_header_date(b.text.trim()).and_then(|d| d.iso_day()) {
+                meta.date = Some(date);
+                used.push(k);
+            }
+        }
+    }
+    Some(i)
+}
+
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words
 /// of letters (initials and `'-` allowed), `Jane E. Roe`, `Associated Press`.
 fn is_name_shaped(text: &str) -> bool {
@@ -234,9 +310,19 @@ fn is_name_shaped(text: &str) -> bool {
         })
 }
 
-/// Splits `Metro Wire News | 12 Feb, 2019` into the name and the rest.
+/// Splits `Metro Wire News | 12 Feb, 2019` (or `Jane Roe on Monday, …`) into the name and the rest.
 fn split_byline(text: &str) -> (&str, &str) {
-    for sep in [" | ", " · ", " • ", " - ", " — ", ", updated", " updated", " published"] {
+    for sep in [
+        " | ",
+        " · ",
+        " • ",
+        " - ",
+        " — ",
+        ", updated",
+        " updated",
+        " published",
+        " on ",
+    ] {
         if let Some(p) = text.find(sep) {
             return (text[..p].trim(), &text[p..]);
         }
@@ -274,14 +360,12 @@ fn is_organisation_byline(byline: &str) -> bool {
     words.len() == 1 || words.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// A headline: a heading, or a short line that starts with a capital and does not end like a
-/// sentence.
 /// A text's distinct lowercase words of four letters or more (or with a non-ASCII letter), sorted:
 /// the words that say what a line is about.
 fn content_words(text: &str) -> Vec<String> {
     let mut w: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 4 || w.chars().any(|c| !c.is_ascii()))
+        .filter(|w| w.chars().count() >= 4 || !w.is_ascii())
         .map(str::to_lowercase)
         .collect();
     w.sort_unstable();
@@ -353,6 +437,8 @@ fn ends_in_credit_brackets(text: &str) -> bool {
     text.ends_with(')') && text.rfind('(').is_some_and(|open| text[open..].contains('/'))
 }
 
+/// A headline: a level-1 heading, or a short line that starts with a capital or a digit
+/// (`10 things to know today`) and does not end like a sentence.
 fn is_title_like(b: &Block, words: usize) -> bool {
     if matches!(b.kind, BlockKind::Heading(1)) {
         return true;
@@ -361,7 +447,10 @@ fn is_title_like(b: &Block, words: usize) -> bool {
     let ends_sentence = text.ends_with('.') && !text.ends_with("..");
     (3..=MAX_HEADER_WORDS).contains(&words)
         && !ends_sentence
-        && text.chars().next().is_some_and(char::is_uppercase)
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
         && rules::boilerplate_reason(text, words).is_none()
 }
@@ -482,7 +571,7 @@ fn for_each_capitalised_run<'a>(text: &'a str, run: &mut Vec<&'a str>, mut f: im
         if capital {
             run.push(word);
         }
-        let broken = !capital || raw.ends_with(|c: char| matches!(c, ',' | '.' | ':' | ';' | '?' | '!' | '|'));
+        let broken = !capital || raw.ends_with([',', '.', ':', ';', '?', '!', '|']);
         if broken && !run.is_empty() {
             f(run);
             run.clear();
@@ -546,6 +635,8 @@ mod tests {
         );
         assert_eq!(header_byline("Sales fell by 5% in 2019"), None);
         assert_eq!(header_byline("Jane Roe"), None);
+        assert_eq!(header_byline("By\u{a0}Jane Roe"), Some("Jane Roe"));
+        assert_eq!(header_byline("Bypass road"), None);
         assert!(is_name_shaped("Jane E. Roe"));
         assert!(is_name_shaped("Associated Press"));
         assert!(!is_name_shaped("Roe"));
@@ -564,6 +655,7 @@ mod tests {
             ("Metro Wire News", " | 12 Feb, 2019")
         );
         assert_eq!(split_byline("Jane Roe Nov. 19, 2019 8:03 am ET").0, "Jane Roe");
+        assert_eq!(split_byline("Jane Roe on Monday, November 18th, 2019").0, "Jane Roe");
         assert!(is_organisation_byline("Wirepress"));
         assert!(is_organisation_byline("Metro Wire News"));
         assert!(!is_organisation_byline("Jane Roe"));

@@ -408,6 +408,55 @@ mod tests {
     }
 
     #[test]
+    fn a_byline_under_a_kept_standfirst_is_metadata_not_body() {
+        let text = format!(
+            "Central Bank Raises Interest Rate for First Time in Years\n\
+             Officials say more rises could follow as inflation stays above the target this year.\n\
+             By Jane E. Roe\nNov. 19, 2019 8:03 am ET\n\n{P1}\n\n{P2}\n\n{P3}"
+        );
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane E. Roe"));
+        assert_eq!(c.meta.date.as_deref(), Some("2019-11-19"));
+        assert!(!c.body.contains("By Jane"), "{}", c.body);
+    }
+
+    #[test]
+    fn a_name_and_a_date_under_the_headline() {
+        let text = format!("3 Central Banks Raise Interest Rates for First Time in Years\nJane Roe - Nov 19, 2019, 10:31 pm CST\n0\n\n{P1}\n\n{P2}");
+        let (c, _) = cleaned(&text);
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("3 Central Banks Raise Interest Rates for First Time in Years")
+        );
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(c.meta.date.as_deref(), Some("2019-11-19"));
+        // a date line alone names nobody
+        let text =
+            format!("Central Bank Raises Interest Rate for First Time in Years\nUpdated Nov 19, 2019\n\n{P1}\n\n{P2}");
+        assert_eq!(cleaned(&text).0.meta.byline, None);
+    }
+
+    #[test]
+    fn a_byline_past_a_list_of_links_brings_its_headline() {
+        let links: String = (1..=14)
+            .map(|n| format!("Watch: another story about the markets, number {n}\n"))
+            .collect();
+        let text = format!(
+            "Markets\nCentral Bank Raises Interest Rate for First Time in Years\n\nBy\u{a0}Jane Roe, Wirepress\n\n\
+             Updated 0339 GMT November 19, 2019\n\n{links}\n{P1}\n\n{P2}\n\n{P3}"
+        );
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe, Wirepress"));
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("Central Bank Raises Interest Rate for First Time in Years")
+        );
+        // a `By` line whose name is no name is no byline
+        let text = format!("Central Bank Raises Interest Rate for First Time in Years\nBy subject\n\n{P1}\n\n{P2}");
+        assert_eq!(cleaned(&text).0.meta.byline, None);
+    }
+
+    #[test]
     fn densest_run_picks_the_heaviest_stretch() {
         assert_eq!(features::densest_run(&[-3.0, 20.0, -3.0, 15.0, -40.0, 10.0]), 1..4);
         assert_eq!(features::densest_run(&[]), 0..0);

@@ -117,7 +117,11 @@ mod tests {
     fn a_country_or_region_of_several_words_is_the_place() {
         let got = relabelled("Low Lands is growing.", &["Low Lands"]);
         assert_eq!(got[0].1, Label::LOC);
-        let got = relabelled_as("trade with North Freedonia and Low Lands", &["North Freedonia", "Low Lands"], Label::MISC);
+        let got = relabelled_as(
+            "trade with North Freedonia and Low Lands",
+            &["North Freedonia", "Low Lands"],
+            Label::MISC,
+        );
         assert!(got.iter().all(|(_, l)| *l == Label::LOC), "{got:?}");
         // a person named after one word of it stays a person
         let got = relabelled("Low Smith said so.", &["Low Smith"]);
