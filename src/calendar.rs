@@ -175,6 +175,12 @@ fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
                 chars.next();
             }
             let digits = &text[i..end];
+            if let Some(year_end) = year_glued_to_hour(text.as_bytes(), i, end) {
+                let (year, hour) = (&text[i..year_end], &text[year_end..end]);
+                out.push((Piece::Num(year.parse().unwrap_or(0), 4), i..year_end));
+                out.push((Piece::Num(hour.parse().unwrap_or(u32::MAX), hour.len()), year_end..end));
+                continue;
+            }
             let value = digits.parse().unwrap_or(u32::MAX);
             out.push((Piece::Num(value, digits.len()), i..end));
         } else if c.is_alphabetic() && !matches!(c, '年' | '月' | '日') {
@@ -233,7 +239,8 @@ fn is_weekday(lower: &str) -> bool {
     DAYS.contains(&lower)
 }
 
-/// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.
+/// Whether the text has a year: a run of exactly four ASCII digits from 1800 to 2100, or one
+/// glued to an hour (see [`year_glued_to_hour`]).
 fn has_year(text: &str) -> bool {
     let b = text.as_bytes();
     let mut i = 0;
@@ -243,20 +250,28 @@ fn has_year(text: &str) -> bool {
             while i < b.len() && b[i].is_ascii_digit() {
                 i += 1;
             }
-            if i - start == 4 {
-                let v = (b[start] - b'0') as u32 * 1000
-                    + (b[start + 1] - b'0') as u32 * 100
-                    + (b[start + 2] - b'0') as u32 * 10
-                    + (b[start + 3] - b'0') as u32;
-                if (1800..=2100).contains(&v) {
-                    return true;
-                }
+            if i - start == 4 && is_year_digits(&b[start..i]) || year_glued_to_hour(b, start, i).is_some() {
+                return true;
             }
         } else {
             i += 1;
         }
     }
     false
+}
+
+/// Whether four ASCII digits make a year from 1800 to 2100.
+fn is_year_digits(d: &[u8]) -> bool {
+    let v = d.iter().fold(0u32, |v, &c| v * 10 + (c - b'0') as u32);
+    (1800..=2100).contains(&v)
+}
+
+/// Where the year ends in a run of digits `b[start..end]` that is a year and an hour run
+/// together: `NOV 20 20194:29 AM`, as a page's date and time spans paste without a space.
+/// Five or six digits, the first four a year, then `:`.
+fn year_glued_to_hour(b: &[u8], start: usize, end: usize) -> Option<usize> {
+    let glued = (5..=6).contains(&(end - start)) && b.get(end) == Some(&b':') && is_year_digits(&b[start..start + 4]);
+    glued.then_some(start + 4)
 }
 
 fn year(value: u32, digits: usize) -> Option<i32> {
@@ -470,6 +485,13 @@ mod tests {
         assert_eq!(iso("02/12/2019").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("25/12/2019").as_deref(), Some("2019-12-25"));
         assert_eq!(iso("the 3rd of March, 2021").as_deref(), Some("2021-03-03"));
+        // a year and an hour pasted together
+        assert_eq!(
+            iso("PUBLISHED WED, NOV 20 20194:29 AM EST").as_deref(),
+            Some("2019-11-20")
+        );
+        assert_eq!(iso("NOV 15, 201912:45 AM").as_deref(), Some("2019-11-15"));
+        assert_eq!(iso("Order 123456: shipped"), None);
     }
 
     #[test]
@@ -520,6 +542,7 @@ mod tests {
     fn full_dates_need_a_year() {
         assert!(has_year("Feb. 12, 2019"));
         assert!(!has_year("Feb. 12, 20190"));
+        assert!(has_year("NOV 20 20194:29 AM"));
         assert!(!has_year("Version 12.4.1 of 3000 items"));
         assert_eq!(find_full_date("May 5 at 10:30"), None);
     }

@@ -12,6 +12,9 @@ use crate::segment::{Block, BlockKind, Segmented};
 
 /// Header lines longer than this are prose, not a title, byline or date line.
 const MAX_HEADER_WORDS: usize = 30;
+/// A line of more words than this is more than a date line (`Published: Tue, Nov 19, 2019 |
+/// Updated: …`), whatever date it holds.
+const MAX_DATE_LINE_WORDS: usize = 12;
 
 /// Reads the metadata. `header` are the candidate blocks before the article run, `keep` marks
 /// the body blocks. Returns the metadata and the blocks it consumed (a labelled URL line may be
@@ -75,7 +78,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             used.push(i);
             continue;
         }
-        if meta.date.is_none() && words <= 12 {
+        if meta.date.is_none() && words <= MAX_DATE_LINE_WORDS {
             // The line as written: `12. Februar 2019` reads as a numbered list item, whose
             // text has lost the day.
             let raw = seg.source[b.span.clone()].trim();
@@ -123,8 +126,9 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         used.push(i);
         // A line of just a name under the headline is its byline (`Jane Roe`, `Jane Roe,
         // Wirepress`, `Jane Roe - Nov 19, 2019`).
-        let next = header.iter().copied().find(|&k| k > i);
-        if let Some(k) = next.filter(|k| meta.byline.is_none() && !used.contains(k)) {
+        // (past the date line that may stand between them)
+        let next = header.iter().copied().find(|&k| k > i && !used.contains(&k));
+        if let Some(k) = next.filter(|&k| meta.byline.is_none() && k <= i + 2) {
             let (name, date_part) = split_byline(blocks[k].text.trim());
             let name = name.split([',', '@']).next().unwrap_or("").trim();
             if is_name_shaped(name) {
@@ -151,6 +155,9 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             .and_then(calendar::find_full_date)
             .and_then(|d| d.iso_day())
     });
+    if meta.date.is_none() {
+        meta.date = date_near_run(blocks, run.clone(), &mut used);
+    }
 
     if let Some(first) = (run.start..run.end).find(|&i| keep[i]) {
         if let Some(d) = dateline(&blocks[first].text) {
@@ -288,7 +295,7 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
         let Some(b) = blocks.get(k).filter(|_| meta.date.is_none() && !used.contains(&k)) else {
             continue;
         };
-        if b.text.split_whitespace().count() <= 12 {
+        if b.text.split_whitespace().count() <= MAX_DATE_LINE_WORDS {
             if let Some(date) = calendar::find_header_date(b.text.trim()).and_then(|d| d.iso_day()) {
                 meta.date = Some(date);
                 used.push(k);
@@ -296,6 +303,18 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
         }
     }
     Some(i)
+}
+
+/// A date line the header scan did not reach (`PUBLISHED: 10:48, Tue, Nov 19, 2019`, above a
+/// list of links between headline and article): the nearest to the article of the short lines
+/// before it that hold a full date. Consumed, like a header's date line.
+fn date_near_run(blocks: &[Block], run: Range<usize>, used: &mut Vec<usize>) -> Option<String> {
+    let (i, date) = (0..run.start)
+        .rev()
+        .filter(|i| !used.contains(i) && blocks[*i].text.split_whitespace().count() <= MAX_DATE_LINE_WORDS)
+        .find_map(|i| Some((i, calendar::find_header_date(blocks[i].text.trim())?.iso_day()?)))?;
+    used.push(i);
+    Some(date)
 }
 
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words

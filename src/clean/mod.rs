@@ -430,6 +430,11 @@ mod tests {
         );
         assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(c.meta.date.as_deref(), Some("2019-11-19"));
+        // the date first, glued to its hour as pasted, then the name
+        let text = format!("Central Bank Raises Interest Rate for First Time in Years\nPUBLISHED WED, NOV 20 20194:29 AM EST\nJane Roe\n\n{P1}\n\n{P2}");
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
+        assert_eq!(c.meta.date.as_deref(), Some("2019-11-20"));
         // a date line alone names nobody
         let text =
             format!("Central Bank Raises Interest Rate for First Time in Years\nUpdated Nov 19, 2019\n\n{P1}\n\n{P2}");
