@@ -274,14 +274,11 @@ impl FlatForest {
         #[cfg(target_arch = "x86_64")]
         let avx = std::arch::is_x86_feature_detected!("avx");
         for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
-            for (lane, i) in (start..start + z.len()).enumerate() {
-                let (head_columns, tail_columns) = columns.split_at_mut(H);
-                for (column, &x) in head_columns.iter_mut().zip(&head[i]) {
-                    column.0[lane] = x;
-                }
-                for (column, &x) in tail_columns.iter_mut().zip(tail.get(i).into_iter().flatten()) {
-                    column.0[lane] = x;
-                }
+            let rows = start..start + z.len();
+            let (head_columns, tail_columns) = columns.split_at_mut(H);
+            fill_columns(head_columns, &head[rows.clone()]);
+            if let Some(tail) = tail.get(rows) {
+                fill_columns(tail_columns, tail);
             }
             let mut sums = [0f32; BATCH];
             sums[..z.len()].copy_from_slice(z);
@@ -295,6 +292,26 @@ impl FlatForest {
             #[cfg(not(target_arch = "x86_64"))]
             add_trees(&self.batch, &columns, &mut sums);
             z.copy_from_slice(&sums[..z.len()]);
+        }
+    }
+}
+
+/// Feature `f` of each row of a batch into `columns[f]`, lane by lane. A full batch is read a
+/// feature at a time: eight loads gathered into one store, where a row at a time stores each
+/// value alone.
+fn fill_columns<const W: usize>(columns: &mut [Column], rows: &[[f32; W]]) {
+    if let Some(rows) = rows.first_chunk::<BATCH>() {
+        for f in 0..W {
+            let column = &mut columns[f].0;
+            for lane in 0..BATCH {
+                column[lane] = rows[lane][f];
+            }
+        }
+    } else {
+        for (lane, row) in rows.iter().enumerate() {
+            for (column, &x) in columns.iter_mut().zip(row) {
+                column.0[lane] = x;
+            }
         }
     }
 }
