@@ -926,8 +926,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
     // each trigram with the first block that had it: one look-up a trigram; sized for every
     // word up front, since growing it rehashed it again and again
-    let mut first_block: HashMap<u64, u32, rules::FastHash> =
-        HashMap::with_capacity_and_hasher(hashes.len(), rules::FastHash);
+    let mut first_block = FirstBlocks::with_capacity(hashes.len());
     blocks
         .iter()
         .zip(0u32..)
@@ -937,7 +936,7 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
             let mut hits = 0usize;
             for w in trigrams {
                 let key = (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                hits += (*first_block.entry(key).or_insert(block) < block) as usize;
+                hits += (first_block.get_or_insert(key, block) < block) as usize;
             }
             if n == 0 {
                 0.0
@@ -946,6 +945,47 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
             }
         })
         .collect()
+}
+
+/// Trigram keys and the first block that had each, for [`repeated_shares`]: a table of slots at
+/// most half full, a key's slot picked by its top bits and the next free one taken on a clash.
+/// The keys come well mixed (a product), so they need no hashing again; a `HashMap` hashed them
+/// and cost five times as much a look-up.
+struct FirstBlocks {
+    /// `(key, block)`, [`FirstBlocks::EMPTY`] as the block of a free slot.
+    slots: Vec<(u64, u32)>,
+    /// 64 minus log2 of the number of slots: a key's top bits are its slot.
+    shift: u32,
+}
+
+impl FirstBlocks {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table for `n` keys.
+    fn with_capacity(n: usize) -> FirstBlocks {
+        let size = (2 * n).next_power_of_two().max(2);
+        FirstBlocks {
+            slots: vec![(0, Self::EMPTY); size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The block stored with `key`, else `block`, now stored with it.
+    fn get_or_insert(&mut self, key: u64, block: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == Self::EMPTY {
+                *slot = (key, block);
+                return block;
+            }
+            if slot.0 == key {
+                return slot.1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Stage-2 rows: each stage-1 row followed by its [`stage2_extras`].
@@ -1177,6 +1217,19 @@ mod tests {
         assert_eq!(r[0][k], 1.0); // (2.0 + 0.0) / 2 words
         assert!(feature("Home\nNews\nHome", 0, "log_duplicates") > 0.0);
         assert_eq!(feature("Home\nNews\nHome", 1, "log_duplicates"), 0.0);
+    }
+
+    #[test]
+    fn first_blocks_keep_each_keys_first_block() {
+        // four slots; the three keys all start at the last one, so they probe on past the end
+        let mut t = FirstBlocks::with_capacity(2);
+        let keys = [u64::MAX, u64::MAX - 1, 3 << 62 | 5];
+        for (k, block) in keys.iter().zip(1..) {
+            assert_eq!(t.get_or_insert(*k, block), block);
+        }
+        for (k, block) in keys.iter().zip(1..) {
+            assert_eq!(t.get_or_insert(*k, 9), block);
+        }
     }
 
     #[test]
