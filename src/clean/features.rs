@@ -247,6 +247,14 @@ impl Lexicon {
     }
 }
 
+/// Whether `c` is in the General Punctuation block but its spaces and format controls:
+/// U+2010 to U+2027 and U+2030 to U+205E (dashes, curly quotes, bullets, the ellipsis), the
+/// non-ASCII chars of most news text. None is a letter, digit or space or has a case, so the
+/// Unicode tables (hundreds of instructions an answer) need not be asked.
+fn is_plain_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
@@ -314,6 +322,9 @@ impl CharClass {
             return CharClass(Self::ASCII[c as usize]);
         }
         let mut bits = Self::punctuation(c);
+        if is_plain_punctuation(c) {
+            return CharClass(bits);
+        }
         // `is_alphanumeric` is alphabetic or numeric: the Unicode table looked up once
         let alphabetic = c.is_alphabetic();
         let flags = [
@@ -509,6 +520,8 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
             let low_at = lower_text.len();
             if c.is_ascii() {
                 lower_text.push(c.to_ascii_lowercase());
+            } else if is_plain_punctuation(c) {
+                lower_text.push(c);
             } else {
                 lower_text.extend(c.to_lowercase());
             }
@@ -564,7 +577,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     for (i, &(a, z)) in toks.iter().enumerate() {
         let tok = &lower_text[a as usize..z as usize];
         let first = tok.chars().next().unwrap_or(' ');
-        let first_alnum = first.is_alphanumeric();
+        let first_alnum = !is_plain_punctuation(first) && first.is_alphanumeric();
         if !first_alnum {
             if first == '.' {
                 url_like |= toks
@@ -1229,6 +1242,14 @@ mod tests {
         }
         for (k, block) in keys.iter().zip(1..) {
             assert_eq!(t.get_or_insert(*k, 9), block);
+        }
+    }
+
+    #[test]
+    fn plain_punctuation_has_no_letters_digits_spaces_or_case() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_plain_punctuation(c)) {
+            assert!(!c.is_alphanumeric() && !c.is_whitespace() && !is_cjk(c), "{c:?}");
+            assert!(!c.is_lowercase() && !c.is_uppercase() && c.to_lowercase().eq([c]), "{c:?}");
         }
     }
 
