@@ -837,10 +837,20 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             l
         })
         .collect();
-    let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::with_capacity_and_hasher(n, rules::FastHash);
-    for b in &seg.blocks {
-        *dup.entry(b.text.as_str()).or_default() += 1;
-    }
+    // how many blocks share each block's text: each distinct text gets a counter, and each block
+    // remembers its text's, so that a block's text is hashed once, not again for its row
+    let mut counter_of: HashMap<&str, usize, rules::FastHash> = HashMap::with_capacity_and_hasher(n, rules::FastHash);
+    let mut copies = Vec::with_capacity(n);
+    let counters: Vec<usize> = (seg.blocks.iter())
+        .map(|b| {
+            let k = *counter_of.entry(b.text.as_str()).or_insert(copies.len());
+            if k == copies.len() {
+                copies.push(0usize);
+            }
+            copies[k] += 1;
+            k
+        })
+        .collect();
     let weights: Vec<f32> = locals.iter().map(|l| prior_weight(&l.shape)).collect();
     let run = densest_run(&weights);
     let repeated = repeated_shares(&scratch.word_hashes, &word_ranges);
@@ -868,7 +878,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     for (i, row) in out.iter_mut().enumerate() {
         let l = &locals[i];
         row[..N_LOCAL].copy_from_slice(&l.row);
-        row[DUPLICATES] = ln_1p((dup[seg.blocks[i].text.as_str()] - 1) as f32);
+        row[DUPLICATES] = ln_1p((copies[counters[i]] - 1) as f32);
         row[N_LOCAL] = repeated[i];
         let mut k = OWN;
         for d in NEIGHBOURS {
