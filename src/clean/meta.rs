@@ -416,7 +416,10 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
     // phrase -> (blocks, first block, last block)
     let mut counts: HashMap<String, (usize, usize, usize), rules::FastHash> = HashMap::default();
     // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital Edition").
-    let short = |b: &Block| b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none();
+    // a word and the space after it take a byte each at least: a line this short needs no count
+    let short = |b: &Block| {
+        b.text.len() < 2 * OUTLET_LINE_MAX_WORDS + 1 || b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none()
+    };
     for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
         for_each_phrase(&b.text, &mut run, &mut phrase, |p| match counts.get_mut(p) {
             Some((n, _, last)) if *last != i => {
