@@ -480,12 +480,18 @@ const OUTLET_LINE_MAX_WORDS: usize = 12;
 fn for_each_capitalised_run<'a>(text: &'a str, run: &mut Vec<&'a str>, mut f: impl FnMut(&[&'a str])) {
     run.clear();
     for raw in text.split_whitespace() {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-        let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
-        if capital {
+        // a word starting with a lowercase letter or a digit (most words) starts so trimmed too:
+        // not capitalised, and not worth trimming
+        let capital = match raw.as_bytes()[0] {
+            b'a'..=b'z' | b'0'..=b'9' => None,
+            _ => Some(raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+                .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1),
+        };
+        if let Some(word) = capital {
             run.push(word);
         }
-        let broken = !capital || raw.ends_with(|c: char| matches!(c, ',' | '.' | ':' | ';' | '?' | '!' | '|'));
+        let broken =
+            capital.is_none() || raw.ends_with(|c: char| matches!(c, ',' | '.' | ':' | ';' | '?' | '!' | '|'));
         if broken && !run.is_empty() {
             f(run);
             run.clear();
