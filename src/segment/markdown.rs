@@ -13,18 +13,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
     for line in text.split('\n') {
         let span = line_start..line_start + line.len();
         line_start = span.end + 1;
-        if line.trim().is_empty() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
-        out.push(block(line, span, blank_before));
+        out.push(block(trimmed, span, blank_before));
         blank_before = false;
     }
     out
 }
 
-fn block(line: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
-    let trimmed = line.trim();
+/// The block of a line, given trimmed, and its span.
+fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
     let (mut kind, rest) = line_kind(trimmed);
     let inline = if kind == BlockKind::TableRow {
         Inline::scan_cells(rest)
