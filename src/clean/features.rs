@@ -247,6 +247,14 @@ impl Lexicon {
     }
 }
 
+/// Whether `c` is in the General Punctuation block but its spaces and format controls:
+/// U+2010 to U+2027 and U+2030 to U+205E (dashes, curly quotes, bullets, the ellipsis), the
+/// non-ASCII chars of most news text. None is a letter, digit or space or has a case, so the
+/// Unicode tables (hundreds of instructions an answer) need not be asked.
+fn is_plain_punctuation(c: char) -> bool {
+    matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}')
+}
+
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
@@ -314,6 +322,9 @@ impl CharClass {
             return CharClass(Self::ASCII[c as usize]);
         }
         let mut bits = Self::punctuation(c);
+        if is_plain_punctuation(c) {
+            return CharClass(bits);
+        }
         // `is_alphanumeric` is alphabetic or numeric: the Unicode table looked up once
         let alphabetic = c.is_alphabetic();
         let flags = [
@@ -509,6 +520,8 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
             let low_at = lower_text.len();
             if c.is_ascii() {
                 lower_text.push(c.to_ascii_lowercase());
+            } else if is_plain_punctuation(c) {
+                lower_text.push(c);
             } else {
                 lower_text.extend(c.to_lowercase());
             }
@@ -564,7 +577,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     for (i, &(a, z)) in toks.iter().enumerate() {
         let tok = &lower_text[a as usize..z as usize];
         let first = tok.chars().next().unwrap_or(' ');
-        let first_alnum = first.is_alphanumeric();
+        let first_alnum = !is_plain_punctuation(first) && first.is_alphanumeric();
         if !first_alnum {
             if first == '.' {
                 url_like |= toks
@@ -824,10 +837,20 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             l
         })
         .collect();
-    let mut dup: HashMap<&str, usize, rules::FastHash> = HashMap::with_capacity_and_hasher(n, rules::FastHash);
-    for b in &seg.blocks {
-        *dup.entry(b.text.as_str()).or_default() += 1;
-    }
+    // how many blocks share each block's text: each distinct text gets a counter, and each block
+    // remembers its text's, so that a block's text is hashed once, not again for its row
+    let mut counter_of: HashMap<&str, usize, rules::FastHash> = HashMap::with_capacity_and_hasher(n, rules::FastHash);
+    let mut copies = Vec::with_capacity(n);
+    let counters: Vec<usize> = (seg.blocks.iter())
+        .map(|b| {
+            let k = *counter_of.entry(b.text.as_str()).or_insert(copies.len());
+            if k == copies.len() {
+                copies.push(0usize);
+            }
+            copies[k] += 1;
+            k
+        })
+        .collect();
     let weights: Vec<f32> = locals.iter().map(|l| prior_weight(&l.shape)).collect();
     let run = densest_run(&weights);
     let repeated = repeated_shares(&scratch.word_hashes, &word_ranges);
@@ -855,7 +878,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     for (i, row) in out.iter_mut().enumerate() {
         let l = &locals[i];
         row[..N_LOCAL].copy_from_slice(&l.row);
-        row[DUPLICATES] = ln_1p((dup[seg.blocks[i].text.as_str()] - 1) as f32);
+        row[DUPLICATES] = ln_1p((copies[counters[i]] - 1) as f32);
         row[N_LOCAL] = repeated[i];
         let mut k = OWN;
         for d in NEIGHBOURS {
@@ -926,8 +949,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
     // each trigram with the first block that had it: one look-up a trigram; sized for every
     // word up front, since growing it rehashed it again and again
-    let mut first_block: HashMap<u64, u32, rules::FastHash> =
-        HashMap::with_capacity_and_hasher(hashes.len(), rules::FastHash);
+    let mut first_block = FirstBlocks::with_capacity(hashes.len());
     blocks
         .iter()
         .zip(0u32..)
@@ -937,7 +959,7 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
             let mut hits = 0usize;
             for w in trigrams {
                 let key = (w[0].rotate_left(21) ^ w[1].rotate_left(42) ^ w[2]).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                hits += (*first_block.entry(key).or_insert(block) < block) as usize;
+                hits += (first_block.get_or_insert(key, block) < block) as usize;
             }
             if n == 0 {
                 0.0
@@ -946,6 +968,47 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
             }
         })
         .collect()
+}
+
+/// Trigram keys and the first block that had each, for [`repeated_shares`]: a table of slots at
+/// most half full, a key's slot picked by its top bits and the next free one taken on a clash.
+/// The keys come well mixed (a product), so they need no hashing again; a `HashMap` hashed them
+/// and cost five times as much a look-up.
+struct FirstBlocks {
+    /// `(key, block)`, [`FirstBlocks::EMPTY`] as the block of a free slot.
+    slots: Vec<(u64, u32)>,
+    /// 64 minus log2 of the number of slots: a key's top bits are its slot.
+    shift: u32,
+}
+
+impl FirstBlocks {
+    const EMPTY: u32 = u32::MAX;
+
+    /// A table for `n` keys.
+    fn with_capacity(n: usize) -> FirstBlocks {
+        let size = (2 * n).next_power_of_two().max(2);
+        FirstBlocks {
+            slots: vec![(0, Self::EMPTY); size],
+            shift: 64 - size.trailing_zeros(),
+        }
+    }
+
+    /// The block stored with `key`, else `block`, now stored with it.
+    fn get_or_insert(&mut self, key: u64, block: u32) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        loop {
+            let slot = &mut self.slots[i];
+            if slot.1 == Self::EMPTY {
+                *slot = (key, block);
+                return block;
+            }
+            if slot.0 == key {
+                return slot.1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 /// Stage-2 rows: each stage-1 row followed by its [`stage2_extras`].
@@ -1177,6 +1240,30 @@ mod tests {
         assert_eq!(r[0][k], 1.0); // (2.0 + 0.0) / 2 words
         assert!(feature("Home\nNews\nHome", 0, "log_duplicates") > 0.0);
         assert_eq!(feature("Home\nNews\nHome", 1, "log_duplicates"), 0.0);
+    }
+
+    #[test]
+    fn first_blocks_keep_each_keys_first_block() {
+        // four slots; the three keys all start at the last one, so they probe on past the end
+        let mut t = FirstBlocks::with_capacity(2);
+        let keys = [u64::MAX, u64::MAX - 1, 3 << 62 | 5];
+        for (k, block) in keys.iter().zip(1..) {
+            assert_eq!(t.get_or_insert(*k, block), block);
+        }
+        for (k, block) in keys.iter().zip(1..) {
+            assert_eq!(t.get_or_insert(*k, 9), block);
+        }
+    }
+
+    #[test]
+    fn plain_punctuation_has_no_letters_digits_spaces_or_case() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| is_plain_punctuation(c)) {
+            assert!(!c.is_alphanumeric() && !c.is_whitespace() && !is_cjk(c), "{c:?}");
+            assert!(
+                !c.is_lowercase() && !c.is_uppercase() && c.to_lowercase().eq([c]),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

@@ -524,7 +524,10 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
     // phrase -> (blocks, first block, last block)
     let mut counts: HashMap<String, (usize, usize, usize), rules::FastHash> = HashMap::default();
     // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital Edition").
-    let short = |b: &Block| b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none();
+    // a word and the space after it take a byte each at least: a line this short needs no count
+    let short = |b: &Block| {
+        b.text.len() < 2 * OUTLET_LINE_MAX_WORDS + 1 || b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none()
+    };
     for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
         for_each_phrase(&b.text, &mut run, &mut phrase, |p| match counts.get_mut(p) {
             Some((n, _, last)) if *last != i => {
@@ -585,12 +588,17 @@ const OUTLET_LINE_MAX_WORDS: usize = 12;
 fn for_each_capitalised_run<'a>(text: &'a str, run: &mut Vec<&'a str>, mut f: impl FnMut(&[&'a str])) {
     run.clear();
     for raw in text.split_whitespace() {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&');
-        let capital = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
-        if capital {
+        // a word starting with a lowercase letter or a digit (most words) starts so trimmed too:
+        // not capitalised, and not worth trimming
+        let capital = match raw.as_bytes()[0] {
+            b'a'..=b'z' | b'0'..=b'9' => None,
+            _ => Some(raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+                .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1),
+        };
+        if let Some(word) = capital {
             run.push(word);
         }
-        let broken = !capital || raw.ends_with([',', '.', ':', ';', '?', '!', '|']);
+        let broken = capital.is_none() || raw.ends_with([',', '.', ':', ';', '?', '!', '|']);
         if broken && !run.is_empty() {
             f(run);
             run.clear();

@@ -271,43 +271,113 @@ impl FlatForest {
         // feature f of the batch's rows side by side; lanes past a last, short batch keep the
         // rows of the batch before, scored and then ignored
         let mut columns = [Column([0f32; BATCH]); MAX_COLUMNS];
+        #[cfg(target_arch = "x86_64")]
+        let avx = std::arch::is_x86_feature_detected!("avx");
         for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
-            for (lane, i) in (start..start + z.len()).enumerate() {
-                let (head_columns, tail_columns) = columns.split_at_mut(H);
-                for (column, &x) in head_columns.iter_mut().zip(&head[i]) {
-                    column.0[lane] = x;
-                }
-                for (column, &x) in tail_columns.iter_mut().zip(tail.get(i).into_iter().flatten()) {
-                    column.0[lane] = x;
-                }
+            let rows = start..start + z.len();
+            let (head_columns, tail_columns) = columns.split_at_mut(H);
+            fill_columns(head_columns, &head[rows.clone()]);
+            if let Some(tail) = tail.get(rows) {
+                fill_columns(tail_columns, tail);
             }
             let mut sums = [0f32; BATCH];
             sums[..z.len()].copy_from_slice(z);
-            for tree in &self.batch {
-                // whether each row goes right at each split (slot k has children 2k+1, 2k+2)
-                let right: [_; BATCH_SPLITS] =
-                    std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize].0, &tree.thresholds[k]));
-                let leaf = |i: usize| tree.leaves[i];
-                let value = select(
-                    right[0],
-                    select(
-                        right[1],
-                        select(right[3], leaf(0), leaf(1)),
-                        select(right[4], leaf(2), leaf(3)),
-                    ),
-                    select(
-                        right[2],
-                        select(right[5], leaf(4), leaf(5)),
-                        select(right[6], leaf(6), leaf(7)),
-                    ),
-                );
-                for (sum, v) in sums.iter_mut().zip(value) {
-                    *sum += v;
-                }
+            #[cfg(target_arch = "x86_64")]
+            if avx {
+                // SAFETY: the CPU has AVX, the one thing `add_trees_avx` needs.
+                unsafe { add_trees_avx(&self.batch, &columns, &mut sums) };
+            } else {
+                add_trees(&self.batch, &columns, &mut sums);
             }
+            #[cfg(not(target_arch = "x86_64"))]
+            add_trees(&self.batch, &columns, &mut sums);
             z.copy_from_slice(&sums[..z.len()]);
         }
     }
+}
+
+/// Feature `f` of each row of a batch into `columns[f]`, lane by lane. A full batch is read a
+/// feature at a time: eight loads gathered into one store, where a row at a time stores each
+/// value alone.
+fn fill_columns<const W: usize>(columns: &mut [Column], rows: &[[f32; W]]) {
+    if let Some(rows) = rows.first_chunk::<BATCH>() {
+        for f in 0..W {
+            let column = &mut columns[f].0;
+            for lane in 0..BATCH {
+                column[lane] = rows[lane][f];
+            }
+        }
+    } else {
+        for (lane, row) in rows.iter().enumerate() {
+            for (column, &x) in columns.iter_mut().zip(row) {
+                column.0[lane] = x;
+            }
+        }
+    }
+}
+
+/// Adds each tree's leaf to each row's sum, for a batch of rows laid out in `columns`.
+fn add_trees(trees: &[BatchTree], columns: &[Column; MAX_COLUMNS], sums: &mut Lanes) {
+    for tree in trees {
+        // whether each row goes right at each split (slot k has children 2k+1, 2k+2)
+        let right: [_; BATCH_SPLITS] =
+            std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize].0, &tree.thresholds[k]));
+        let leaf = |i: usize| tree.leaves[i];
+        let value = select(
+            right[0],
+            select(
+                right[1],
+                select(right[3], leaf(0), leaf(1)),
+                select(right[4], leaf(2), leaf(3)),
+            ),
+            select(
+                right[2],
+                select(right[5], leaf(4), leaf(5)),
+                select(right[6], leaf(6), leaf(7)),
+            ),
+        );
+        for (sum, v) in sums.iter_mut().zip(value) {
+            *sum += v;
+        }
+    }
+}
+
+/// [`add_trees`] in AVX, which the baseline x86-64 target leaves out: a batch is one register,
+/// not two, and a select one blend, not three bitwise operations per half, so the trees take
+/// about half the instructions. Written with intrinsics because the compiler, given AVX, turns
+/// the lane loops into shuffles. The same compares (`>`, false for NaN), bitwise selects and
+/// additions in the same order, so the same bits.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+fn add_trees_avx(trees: &[BatchTree], columns: &[Column; MAX_COLUMNS], sums: &mut Lanes) {
+    use std::arch::x86_64::{__m256, _mm256_add_ps, _mm256_blendv_ps, _mm256_cmp_ps, _mm256_loadu_ps, _CMP_GT_OQ};
+    // SAFETY: reads the eight floats of a `Lanes`.
+    let load = |v: &Lanes| unsafe { _mm256_loadu_ps(v.as_ptr()) };
+    // the right child's value where the mask is set, else the left's
+    let select = |mask: __m256, left: __m256, right: __m256| _mm256_blendv_ps(left, right, mask);
+    let mut acc = load(sums);
+    for tree in trees {
+        let right = |k: usize| {
+            _mm256_cmp_ps::<_CMP_GT_OQ>(load(&columns[tree.features[k] as usize].0), load(&tree.thresholds[k]))
+        };
+        let leaf = |i: usize| load(&tree.leaves[i]);
+        let value = select(
+            right(0),
+            select(
+                right(1),
+                select(right(3), leaf(0), leaf(1)),
+                select(right(4), leaf(2), leaf(3)),
+            ),
+            select(
+                right(2),
+                select(right(5), leaf(4), leaf(5)),
+                select(right(6), leaf(6), leaf(7)),
+            ),
+        );
+        acc = _mm256_add_ps(acc, value);
+    }
+    // SAFETY: writes the eight floats of `sums`.
+    unsafe { std::arch::x86_64::_mm256_storeu_ps(sums.as_mut_ptr(), acc) };
 }
 
 /// Rows scored together by [`FlatForest::probabilities`].
@@ -668,6 +738,38 @@ mod tests {
         assert_eq!(flat.probabilities(&rows), one_by_one);
         for (x, p) in rows.iter().zip(&one_by_one) {
             assert!((forest.probability(x) - p).abs() < 1e-6);
+        }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn avx_trees_add_like_the_portable_ones() {
+        if !std::arch::is_x86_feature_detected!("avx") {
+            return;
+        }
+        let forest = Forest {
+            base: 0.0,
+            trees: vec![
+                parse_tree("0:0.5 1:0.2 2:0.7 =1 =2 =3 1:0.6 =4 2:0.1 =5 =6", 3).unwrap(),
+                parse_tree("1:0.5 0:0.9 =0.125 2:0.5 =0.3 =-0.7 =0.2", 3).unwrap(),
+            ],
+        };
+        let flat = forest.flat();
+        // every side of every split, a threshold itself, NaN (never goes right) and -0.0
+        let values = [0.0, -0.0, 0.1, 0.2, 0.5, 0.6, 0.7, 0.9, 1.0, f32::NAN];
+        let mut columns = [Column([0f32; BATCH]); MAX_COLUMNS];
+        for start in (0..values.len().pow(3)).step_by(BATCH) {
+            for lane in 0..BATCH {
+                let i = (start + lane) % values.len().pow(3);
+                for (f, column) in columns[..3].iter_mut().enumerate() {
+                    column.0[lane] = values[i / values.len().pow(f as u32) % values.len()];
+                }
+            }
+            let (mut portable, mut avx) = ([0.25f32; BATCH], [0.25f32; BATCH]);
+            add_trees(&flat.batch, &columns, &mut portable);
+            // SAFETY: the CPU has AVX, checked above.
+            unsafe { add_trees_avx(&flat.batch, &columns, &mut avx) };
+            assert_eq!(portable.map(f32::to_bits), avx.map(f32::to_bits));
         }
     }
 

@@ -13,18 +13,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
     for line in text.split('\n') {
         let span = line_start..line_start + line.len();
         line_start = span.end + 1;
-        if line.trim().is_empty() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
             blank_before = true;
             continue;
         }
-        out.push(block(line, span, blank_before));
+        out.push(block(trimmed, span, blank_before));
         blank_before = false;
     }
     out
 }
 
-fn block(line: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
-    let trimmed = line.trim();
+/// The block of a line, given trimmed, and its span.
+fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
     let (mut kind, rest) = line_kind(trimmed);
     let inline = if kind == BlockKind::TableRow {
         Inline::scan_cells(rest)
@@ -181,19 +182,19 @@ impl Inline {
                     s.text.push(' ');
                 }
             } else if c.is_ascii() {
-                // with the visible ASCII bytes after it that no arm above takes, and the single
-                // spaces between them (kept as they are), in one go
-                let mut end = i + 1;
-                while let Some(&b) = bytes.get(end) {
-                    let plain = b.is_ascii_graphic() && !matches!(b, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\')
-                        || b == b' ' && bytes[end - 1] != b' ';
-                    if !plain {
-                        break;
-                    }
-                    end += 1;
-                }
-                s.text.push_str(&line[i..end]);
-                i = end;
+                // with the plain bytes after it and the single spaces between them (kept as they
+                // are), in one go
+                let mut prev = b;
+                let run = bytes[i + 1..]
+                    .iter()
+                    .take_while(|&&b| {
+                        let plain = PLAIN[b as usize] || b == b' ' && prev != b' ';
+                        prev = b;
+                        plain
+                    })
+                    .count();
+                s.text.push_str(&line[i..i + 1 + run]);
+                i += 1 + run;
                 continue;
             } else {
                 s.text.push(c);
@@ -228,6 +229,18 @@ impl Inline {
         s
     }
 }
+
+/// The bytes no arm of [`Inline::scan`] takes, copied as they are: visible ASCII but `!`, `[`,
+/// `<`, `*`, `` ` ``, `_` and `\`. A table, since the scan spends most of its time asking.
+const PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_graphic() && !matches!(b as u8, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\');
+        b += 1;
+    }
+    table
+};
 
 struct LinkEnd {
     /// Index of the `]` closing the label.
