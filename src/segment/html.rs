@@ -641,8 +641,11 @@ fn class_words(n: &Node) -> (bool, bool) {
 /// Longest class or id word kept: longer ones are hashes and generated names.
 const MAX_MARKUP_WORD: usize = 20;
 
-/// Most markup words kept of one element (the dedup is quadratic in them).
-const MAX_MARKUP_WORDS: usize = 16;
+/// Most markup words kept of one element (the dedup is quadratic in them). The score is
+/// sensitive to it: long class lists (a blog engine's `<article class="post-12 type-post
+/// status-publish ...">`) put their telling words late. 5-fold CV, two splits: 15 words
+/// 0.9584 and 0.9587, 16 words 0.9522 and 0.9536.
+const MAX_MARKUP_WORDS: usize = 15;
 
 /// An element's markup words: the words of its `class` and `id` (cut at every char that is not an
 /// ASCII letter or digit, lowercase, 2 to [`MAX_MARKUP_WORD`] chars, not all digits), each once.
