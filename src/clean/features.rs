@@ -145,10 +145,27 @@ pub const BASE_NAMES: &[&str] = &[
     "dom_in_top_candidate",
     "dom_candidate_score",
     "dom_depth",
+    // the learned weights of the markup words (class and id words) of the block's element
+    // and its ancestors (HTML only)
+    "dom_markup_max",
+    "dom_markup_min",
+    "dom_markup_mean",
+    "dom_markup_near",
 ];
 
 /// Number of stage-1 features.
-pub const N_BASE: usize = 92;
+pub const N_BASE: usize = 96;
+
+/// Where the markup-word features start in a row.
+const MARKUP_AT: usize = 92;
+
+/// Levels of the element tree whose markup words a block is weighed by: its element and that
+/// many minus one ancestors.
+pub const MARKUP_LEVELS: usize = 8;
+
+/// A vocabulary key with this prefix is a markup word ([`crate::segment::BlockTree::words`]),
+/// not a word of the text.
+pub const MARKUP_PREFIX: char = '@';
 
 /// Where the DOM features start in a row.
 const DOM_AT: usize = 74;
@@ -218,6 +235,8 @@ fn is_vocab_word(w: &str) -> bool {
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
     words: HashMap<Box<str>, LexEntry, rules::FastHash>,
+    /// Learned weights of markup words (the vocabulary's keys with [`MARKUP_PREFIX`]).
+    markup: HashMap<Box<str>, f32, rules::FastHash>,
     /// The first chars of phrases that start with a symbol (`/month`, `(photo:`, `©`): other
     /// symbols are not looked up.
     symbol_starts: Vec<char>,
@@ -233,8 +252,14 @@ impl Lexicon {
     /// The lexicon of a learned vocabulary and the phrase rules.
     pub fn new(vocab: &Vocab) -> Lexicon {
         let mut words: HashMap<Box<str>, LexEntry, rules::FastHash> = HashMap::default();
+        let mut markup: HashMap<Box<str>, f32, rules::FastHash> = HashMap::default();
         for (w, &weight) in vocab {
-            words.entry(w.as_str().into()).or_default().weight = weight;
+            match w.strip_prefix(MARKUP_PREFIX) {
+                Some(m) => {
+                    markup.insert(m.into(), weight);
+                }
+                None => words.entry(w.as_str().into()).or_default().weight = weight,
+            }
         }
         let mut symbol_starts = Vec::new();
         for (first, entries) in rules::phrase_index() {
@@ -243,7 +268,11 @@ impl Lexicon {
                 symbol_starts.push(c);
             }
         }
-        Lexicon { words, symbol_starts }
+        Lexicon {
+            words,
+            markup,
+            symbol_starts,
+        }
     }
 }
 
@@ -937,10 +966,65 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
                 h.candidate_score,
                 h.depth as f32,
             ];
-            row[DOM_AT..].copy_from_slice(&dom);
+            row[DOM_AT..DOM_AT + dom.len()].copy_from_slice(&dom);
         }
     }
+    for (row, m) in out.iter_mut().zip(markup_rows(&seg.tree, lex)) {
+        row[MARKUP_AT..MARKUP_AT + 4].copy_from_slice(&m);
+    }
     (out, locals.into_iter().map(|l| l.shape).collect())
+}
+
+/// Per block, the learned weights of the markup words of its element and its ancestors
+/// ([`MARKUP_LEVELS`] of them): the largest (most boilerplate-like), the smallest, the mean of
+/// all known words, and the mean of the known words of the nearest element that has any (0 when
+/// none). Why: pages of one publishing system share class names (`byline`, `caption`, `promo`,
+/// `body`), and which of them mark the article is learned from pages of several sites, not
+/// listed by hand. Empty for text input.
+fn markup_rows(tree: &BlockTree, lex: &Lexicon) -> Vec<[f32; 4]> {
+    if lex.markup.is_empty() || tree.words.len() != tree.parent.len() || tree.element.is_empty() {
+        return Vec::new();
+    }
+    // per element: (max, min, sum, count) of its known words' weights
+    let own: Vec<(f32, f32, f32, u32)> = tree
+        .words
+        .iter()
+        .map(|ws| {
+            let mut s = (f32::MIN, f32::MAX, 0f32, 0u32);
+            for w in ws {
+                if let Some(&v) = lex.markup.get(w) {
+                    s = (s.0.max(v), s.1.min(v), s.2 + v, s.3 + 1);
+                }
+            }
+            s
+        })
+        .collect();
+    tree.element
+        .iter()
+        .map(|&e| {
+            let (mut max, mut min, mut sum, mut count) = (f32::MIN, f32::MAX, 0f32, 0u32);
+            let mut near = None;
+            let mut at = e;
+            for _ in 0..MARKUP_LEVELS {
+                let s = own[at as usize];
+                if s.3 > 0 {
+                    max = max.max(s.0);
+                    min = min.min(s.1);
+                    sum += s.2;
+                    count += s.3;
+                    near.get_or_insert(s.2 / s.3 as f32);
+                }
+                at = tree.parent[at as usize];
+                if at == BlockTree::ROOT {
+                    break;
+                }
+            }
+            if count == 0 {
+                return [0.0; 4];
+            }
+            [max, min, sum / count as f32, near.unwrap_or(0.0)]
+        })
+        .collect()
 }
 
 /// For each block, the share of its word trigrams that earlier blocks already had: a page that
@@ -1330,6 +1414,47 @@ mod tests {
         let (base, shapes) = rows(&t, &Lexicon::new(&Vocab::default()));
         let r = stage2_rows(&base, &shapes, &t.tree, &[0.9, 0.9]);
         assert!(r[0][N_BASE + 15..].iter().all(|&v| v == 0.0));
+    }
+
+    #[test]
+    fn markup_words_are_weighed_by_the_learned_vocabulary() {
+        let long = "A paragraph of the article, long enough to be prose, with more words than a menu line.";
+        let html = format!(
+            "<body><div class=\"story-body\"><p>{long}</p><p>{long}</p></div>\
+             <div class=\"promo-box\"><ul><li class=card>Other story</li></ul></div><p>Plain</p></body>"
+        );
+        let s = segment(&Document {
+            name: "t.html".into(),
+            text: html,
+            format: Format::Html,
+            notes: vec![],
+        });
+        let mut v = Vocab::default();
+        v.insert(format!("{MARKUP_PREFIX}story"), -2.0);
+        v.insert(format!("{MARKUP_PREFIX}promo"), 3.0);
+        v.insert(format!("{MARKUP_PREFIX}card"), 1.0);
+        let (r, _) = rows(&s, &Lexicon::new(&v));
+        let at = |name: &str| BASE_NAMES.iter().position(|n| *n == name).unwrap();
+        // a paragraph in the story's <div>: only the story word is known
+        assert_eq!(r[0][at("dom_markup_min")], -2.0);
+        assert_eq!(r[0][at("dom_markup_max")], -2.0);
+        assert_eq!(r[0][at("dom_markup_near")], -2.0);
+        // the list item: its own class nearest, the promo box above it
+        assert_eq!(r[2][at("dom_markup_max")], 3.0);
+        assert_eq!(r[2][at("dom_markup_near")], 1.0);
+        assert_eq!(r[2][at("dom_markup_mean")], 2.0);
+        // no known word around the last paragraph; and a text vocabulary says nothing of markup
+        assert_eq!(r[3][at("dom_markup_max")], 0.0);
+        let (r, _) = rows(&s, &Lexicon::new(&Vocab::default()));
+        assert!(r
+            .iter()
+            .all(|row| row[MARKUP_AT..MARKUP_AT + 4].iter().all(|&x| x == 0.0)));
+        // the markup words of an element: its class and id words, lowercase, once each
+        assert!(s
+            .tree
+            .words
+            .iter()
+            .any(|w| w.iter().map(|x| &**x).eq(["story", "body"])));
     }
 
     #[test]

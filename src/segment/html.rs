@@ -97,6 +97,9 @@ pub struct BlockTree {
     pub parent: Vec<u32>,
     /// Each block's own element: the nearest block-level element around its text.
     pub element: Vec<u32>,
+    /// Each element's markup words ([`markup_words`]): the words of its `class` and `id`. The features weigh them with a vocabulary learned from pages, as the
+    /// text's words are weighed.
+    pub words: Vec<Vec<Box<str>>>,
 }
 
 impl BlockTree {
@@ -114,6 +117,7 @@ impl BlockTree {
             }
             number[el] = tree.parent.len() as u32;
             tree.parent.push(Self::ROOT);
+            tree.words.push(markup_words(&nodes[el]));
             tree.element.push(number[el]);
             // climb until an element already numbered (its ancestors are too)
             let (mut child, mut at) = (el, nodes[el].parent);
@@ -122,6 +126,7 @@ impl BlockTree {
                 if !known {
                     number[id] = tree.parent.len() as u32;
                     tree.parent.push(Self::ROOT);
+                    tree.words.push(markup_words(&nodes[id]));
                 }
                 tree.parent[number[child] as usize] = number[id];
                 if known {
@@ -631,6 +636,39 @@ fn class_words(n: &Node) -> (bool, bool) {
         }
     }
     (pos, neg)
+}
+
+/// Longest class or id word kept: longer ones are hashes and generated names.
+const MAX_MARKUP_WORD: usize = 20;
+
+/// Most markup words kept of one element (the dedup is quadratic in them). The score is
+/// sensitive to it: long class lists (a blog engine's `<article class="post-12 type-post
+/// status-publish ...">`) put their telling words late. 5-fold CV, two splits: 15 words
+/// 0.9584 and 0.9587, 16 words 0.9522 and 0.9536.
+const MAX_MARKUP_WORDS: usize = 15;
+
+/// An element's markup words: the words of its `class` and `id` (cut at every char that is not an
+/// ASCII letter or digit, lowercase, 2 to [`MAX_MARKUP_WORD`] chars, not all digits), each once.
+/// Tag names are left out: learned like class words (`<li>`, `<td>` leaning to furniture), they
+/// lowered the cross-validated score (0.9530 -> 0.9488 on one split), since a list or a table
+/// that is the article then loses all its lines at once.
+fn markup_words(n: &Node) -> Vec<Box<str>> {
+    let mut out: Vec<Box<str>> = Vec::new();
+    for v in [attr(n, "class"), attr(n, "id")].into_iter().flatten() {
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if w.len() < 2 || w.len() > MAX_MARKUP_WORD || w.bytes().all(|b| b.is_ascii_digit()) {
+                continue;
+            }
+            let w = w.to_ascii_lowercase();
+            if out.len() >= MAX_MARKUP_WORDS {
+                return out;
+            }
+            if !out.iter().any(|o| **o == *w) {
+                out.push(w.into());
+            }
+        }
+    }
+    out
 }
 
 fn is_hidden(n: &Node) -> bool {

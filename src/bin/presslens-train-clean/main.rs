@@ -10,7 +10,8 @@
 //! Tuning flags (defaults are what the shipped models use; `--trees`/`--depth` default to 100/3
 //! for text, 200/5 for HTML): `--trees`, `--depth`, `--rate`,
 //! `--lambda`, `--min-hessian`, `--no-stage2`, `--one-view`; `cv --debug ID-PREFIX` prints each
-//! block of that page with its label, probabilities and tree votes (`""` for every page);
+//! block of that page with its label, probabilities and tree votes (`""` for every page), and
+//! with `--debug-json` each block as a JSON line (`J {...}`, full text) instead;
 //! `--threads` (2).
 //! `train` fits the model on every page and writes it (default `models/clean-<mode>.model`).
 //! `cv` splits the pages into K folds *by site* (two pages of one site are always in the same
@@ -67,6 +68,18 @@ const MIN_VOCAB_WEIGHT: f64 = 0.7;
 /// outlets, people, places, brands); names do not carry over to other sites, so they are left
 /// out. Menu words ("Privacy", "Subscribe") are capitalised in menus but lowercase in prose.
 const MIN_LOWERCASE_SHARE: f64 = 0.2;
+/// A markup word (class or id word) enters the markup vocabulary only if it leans the same way
+/// on at least this many sites, and at most this many are kept on each side: class names are
+/// more site-specific than prose words. 5-fold CV, one split: 3 sites and 300 a side 0.9556, 5
+/// and 100 0.9584 (0.9530 without markup words).
+const MIN_MARKUP_SITES: usize = 5;
+const MAX_MARKUP_PER_SIDE: usize = 100;
+/// Stage-2 probability from which the HTML model keeps a block (and weighs it into the densest
+/// run); the text model keeps 0.5. The gold bodies keep more of an HTML page's short article
+/// lines (list items, table rows, subheads) than a coin-flip cut does. Simulated on the
+/// cross-validated probabilities (5 folds, 3 splits, `cv --debug-json`): 0.30 0.9574, 0.35
+/// 0.9586, 0.40 0.9592, 0.45 0.9577, 0.50 0.9578; each split gains at 0.40.
+const HTML_THRESHOLD: f32 = 0.4;
 /// Trees of each stage of the HTML model, and their depth (see `parse_args`).
 const HTML_TREES: usize = 200;
 const HTML_DEPTH: usize = 5;
@@ -98,6 +111,9 @@ struct Args {
     params: gbdt::Params,
     /// `cv` prints a table of the blocks of pages whose id starts with this, to stderr.
     debug: Option<String>,
+    /// `cv --debug`: one JSON object a block (full text, label, probabilities, tree votes) on
+    /// lines starting `J `, for studying decision rules offline, instead of the table.
+    debug_json: bool,
     /// `cv`: which split of the sites into folds (0: sites by name, dealt round-robin).
     seed: u64,
     /// `cv`: folds trained at once.
@@ -124,6 +140,7 @@ fn parse_args() -> Result<Args, String> {
         folds: 5,
         params: gbdt::Params::default(),
         debug: None,
+        debug_json: false,
         seed: 0,
         threads: 2,
         reps: 20,
@@ -148,6 +165,7 @@ fn parse_args() -> Result<Args, String> {
             "--trees" => trees = Some(value()?.parse().map_err(|_| "--trees takes a number")?),
             "--depth" => depth = Some(value()?.parse().map_err(|_| "--depth takes a number")?),
             "--debug" => a.debug = Some(value()?),
+            "--debug-json" => a.debug_json = true,
             "--seed" => a.seed = value()?.parse().map_err(|_| "--seed takes a number")?,
             "--threads" => a.threads = value()?.parse().map_err(|_| "--threads takes a number")?,
             "--no-stage2" => a.params.stage2 = false,
@@ -409,6 +427,88 @@ fn learn_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
         .collect()
 }
 
+/// Learns the weights of markup words ([`presslens::segment::BlockTree::words`]: tags, class and
+/// id words) as [`learn_vocab`] learns the text's: each word's smoothed log-odds of being around
+/// a non-article block rather than an article block (the words of a block's element and its
+/// ancestors, [`features::MARKUP_LEVELS`] levels, each once a block), kept when it leans that way
+/// on at least [`MIN_MARKUP_SITES`] sites and is not a domain's label. Keys get
+/// [`features::MARKUP_PREFIX`], so both vocabularies share one table in the model file.
+fn learn_markup_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
+    #[derive(Default)]
+    struct Count {
+        neg: f64,
+        pos: f64,
+        neg_sites: BTreeSet<String>,
+        pos_sites: BTreeSet<String>,
+    }
+    let mut counts: BTreeMap<String, Count> = BTreeMap::new();
+    let (mut n_neg, mut n_pos) = (0f64, 0f64);
+    for p in pages {
+        let tree = &p.seg.tree;
+        if tree.element.len() != p.labels.len() || tree.words.len() != tree.parent.len() {
+            continue;
+        }
+        for (&e, l) in tree.element.iter().zip(&p.labels) {
+            if l.article {
+                n_pos += 1.0;
+            } else {
+                n_neg += 1.0;
+            }
+            let mut seen_here = BTreeSet::new();
+            let mut at = e;
+            for _ in 0..features::MARKUP_LEVELS {
+                for w in &tree.words[at as usize] {
+                    if seen_here.insert(w.as_ref()) {
+                        let c = counts.entry(w.to_string()).or_default();
+                        if l.article {
+                            c.pos += 1.0;
+                            c.pos_sites.insert(p.site.clone());
+                        } else {
+                            c.neg += 1.0;
+                            c.neg_sites.insert(p.site.clone());
+                        }
+                    }
+                }
+                at = tree.parent[at as usize];
+                if at == BlockTree::ROOT {
+                    break;
+                }
+            }
+        }
+    }
+    let mut scored: Vec<(f64, String, f64)> = counts
+        .into_iter()
+        .filter(|(w, _)| !banned.contains(w))
+        .filter_map(|(w, c)| {
+            let lo = ((c.neg + 0.5) / (n_neg + 1.0) / ((c.pos + 0.5) / (n_pos + 1.0))).ln();
+            let sites = if lo > 0.0 { c.neg_sites.len() } else { c.pos_sites.len() };
+            (sites >= MIN_MARKUP_SITES && lo.abs() >= MIN_VOCAB_WEIGHT)
+                .then(|| (lo.abs() * (sites as f64).sqrt(), w, lo))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let boilerplate = scored.iter().filter(|s| s.2 > 0.0).take(MAX_MARKUP_PER_SIDE);
+    let article = scored.iter().filter(|s| s.2 < 0.0).take(MAX_MARKUP_PER_SIDE);
+    boilerplate
+        .chain(article)
+        .map(|(_, w, lo)| {
+            (
+                format!("{}{w}", features::MARKUP_PREFIX),
+                (*lo * 1000.0).round() as f32 / 1000.0,
+            )
+        })
+        .collect()
+}
+
+/// The vocabulary of a model: the text's words, and for HTML the markup words too.
+fn learn_all_vocab(pages: &[&Page], banned: &BTreeSet<String>, mode: Mode) -> Vocab {
+    let mut v = learn_vocab(pages, banned);
+    if mode == Mode::Html {
+        v.extend(learn_markup_vocab(pages, banned));
+    }
+    v
+}
+
 /// Stage-1 rows of a page with a given vocabulary.
 fn page_rows(p: &Page, vocab: &Vocab) -> (Vec<[f32; N_BASE]>, Vec<features::Shape>) {
     features::rows(&p.seg, &features::Lexicon::new(vocab))
@@ -428,7 +528,7 @@ fn train(pages: &[&Page], params: &gbdt::Params, mode: Mode) -> Model {
             .filter(|(_, &g)| g != f)
             .map(|(p, _)| *p)
             .collect();
-        let vocab = learn_vocab(&others, &banned);
+        let vocab = learn_all_vocab(&others, &banned, mode);
         for (i, p) in pages.iter().enumerate().filter(|(i, _)| inner[*i] == f) {
             let (r, s) = page_rows(p, &vocab);
             base[i] = r;
@@ -479,10 +579,10 @@ fn train(pages: &[&Page], params: &gbdt::Params, mode: Mode) -> Model {
     };
     // 4. the vocabulary the product will use
     Model {
-        vocab: learn_vocab(pages, &banned),
+        vocab: learn_all_vocab(pages, &banned, mode),
         stage1,
         stage2,
-        threshold: 0.5,
+        threshold: if mode == Mode::Html { HTML_THRESHOLD } else { 0.5 },
     }
 }
 
@@ -540,7 +640,18 @@ fn cross_validate(pages: &[Page], extra: &[Page], args: &Args) -> io::Result<()>
                     + N_BASE;
                 let kept: BTreeSet<&str> = cleaned.body.split("\n\n").collect();
                 eprintln!("== {}", p.id);
-                for (k, b) in p.seg.blocks.iter().enumerate() {
+                if args.debug_json {
+                    for (k, b) in p.seg.blocks.iter().enumerate() {
+                        eprintln!(
+                            "J {}",
+                            json!({"id": p.id, "k": k, "a": p.labels[k].article, "d": keep[k], "p1": p1[k], "p2": p2[k],
+                                "votes": rows2[k][votes_at..].to_vec(), "text": b.text, "prose": shapes[k].prose,
+                                "lw": shapes[k].log_words, "strong": shapes[k].strong_rule,
+                                "el": p.seg.tree.element.get(k), "kind": format!("{:?}", b.kind)})
+                        );
+                    }
+                }
+                for (k, b) in p.seg.blocks.iter().enumerate().filter(|_| !args.debug_json) {
                     let text: String = b.text.chars().take(100).collect();
                     let votes: Vec<String> = rows2[k][votes_at..].iter().map(|v| format!("{v:.2}")).collect();
                     eprintln!(
