@@ -97,8 +97,8 @@ pub struct BlockTree {
     pub parent: Vec<u32>,
     /// Each block's own element: the nearest block-level element around its text.
     pub element: Vec<u32>,
-    /// Each element's markup words ([`markup_words`]): the words of its `class` and `id`. The features weigh them with a vocabulary learned from pages, as the
-    /// text's words are weighed.
+    /// Each element's markup words ([`markup_words`]): the words of its `class` and `id`. The
+    /// features weigh them with a vocabulary learned from pages, as the text's words are weighed.
     pub words: Vec<Vec<Box<str>>>,
 }
 
