@@ -231,7 +231,8 @@ pub fn byline_prefix(text: &str) -> Option<&str> {
 /// The rest of `text` after the first of `prefixes` it starts with (ASCII case ignored), trimmed.
 /// A prefix's closing space matches any whitespace (`By\u{a0}Jane Roe`, as pages often write it).
 fn after_any_prefix<'a>(text: &'a str, prefixes: &[&str]) -> Option<&'a str> {
-    prefixes.iter().find_map(|p| {
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
+    prefixes.iter().filter(|p| p.as_bytes()[0] == first).find_map(|p| {
         let word = p.trim_end_matches(' ');
         let rest = text
             .get(word.len()..)
@@ -255,6 +256,11 @@ fn header_byline(text: &str) -> Option<&str> {
     if let Some(rest) = byline_prefix(text).or_else(|| after_any_prefix(text, &["posted by ", "by: ", "story by "])) {
         return Some(rest);
     }
+    // most lines have no ` by` at all: looked for before the (dearer) dates
+    let has_by = |t: &str| t.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b" by"));
+    if !has_by(text) {
+        return None;
+    }
     let (_, at) = calendar::dates(text).first().cloned()?;
     let after = &text[at.end..];
     let lower = after.to_ascii_lowercase();
@@ -273,9 +279,10 @@ const BYLINE_REACH_INTO_RUN: usize = 4;
 /// the body is not article text. Returns the byline's block.
 fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &mut Vec<usize>) -> Option<usize> {
     let blocks = &seg.blocks;
-    let found = (0..(run.start + BYLINE_REACH_INTO_RUN).min(run.end))
+    let end = (run.start + BYLINE_REACH_INTO_RUN).min(run.end);
+    let (i, name) = nearest_first(run.start, 0..end)
         .filter(|i| !used.contains(i))
-        .filter_map(|i| {
+        .find_map(|i| {
             let text = blocks[i].text.trim();
             if text.split_whitespace().count() > MAX_HEADER_WORDS {
                 return None;
@@ -283,9 +290,7 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
             let name = split_byline(header_byline(text)?).0.trim_end_matches([' ', ',']);
             let first = name.split([',', '@']).next().unwrap_or("").trim();
             is_name_shaped(first).then_some((i, name))
-        })
-        .min_by_key(|&(i, _)| i.abs_diff(run.start));
-    let (i, name) = found?;
+        })?;
     meta.byline = Some(name.to_string());
     used.push(i);
     if meta.date.is_none() {
@@ -303,6 +308,15 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
         }
     }
     Some(i)
+}
+
+/// The indexes of `range` by their distance from `centre`, the lower first of two as near.
+fn nearest_first(centre: usize, range: Range<usize>) -> impl Iterator<Item = usize> {
+    let reach = centre.saturating_sub(range.start).max(range.end.saturating_sub(centre));
+    (0..=reach)
+        .flat_map(move |d| [centre.checked_sub(d), (d > 0).then(|| centre + d)])
+        .flatten()
+        .filter(move |i| range.contains(i))
 }
 
 /// A date line the header scan did not reach (`PUBLISHED: 10:48, Tue, Nov 19, 2019`, above a
@@ -645,6 +659,13 @@ mod tests {
         );
         assert_eq!(dateline("The talks - which began in May - failed"), None);
         assert_eq!(dateline("Russia - a large country - said"), None);
+    }
+
+    #[test]
+    fn indexes_nearest_first() {
+        assert_eq!(nearest_first(3, 0..5).collect::<Vec<_>>(), [3, 2, 4, 1, 0]);
+        assert_eq!(nearest_first(6, 0..4).collect::<Vec<_>>(), [3, 2, 1, 0]);
+        assert_eq!(nearest_first(0, 0..0).count(), 0);
     }
 
     #[test]
