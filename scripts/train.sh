@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Trains the entity tagger from scratch and re-embeds it: one deterministic command (seed 1;
-# a rerun writes the same bytes), about 9 minutes on 2 cores, 8 of them Brown clustering of the
+# a rerun writes the same bytes), 9–15 minutes on 2 cores (by load), most of it Brown clustering of the
 # unlabeled newswire; the two perceptron passes (with 5-fold first-pass tags) take ~30 s.
 #
 #   scripts/train.sh                     # word classes, training, models/ner.model
