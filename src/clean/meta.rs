@@ -486,6 +486,16 @@ fn is_title_like(b: &Block, words: usize) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
         && rules::boilerplate_reason(text, words).is_none()
+        && !is_breadcrumb(text)
+}
+
+/// A trail of links to the page (`Blog > Health > Sleep`): two or more arrows between its parts.
+fn is_breadcrumb(text: &str) -> bool {
+    [" > ", " » ", " › "]
+        .iter()
+        .map(|arrow| text.matches(arrow).count())
+        .sum::<usize>()
+        >= 2
 }
 
 /// A dateline opening the first paragraph.
@@ -659,6 +669,13 @@ mod tests {
         );
         assert_eq!(dateline("The talks - which began in May - failed"), None);
         assert_eq!(dateline("Russia - a large country - said"), None);
+    }
+
+    #[test]
+    fn breadcrumbs_are_no_headlines() {
+        assert!(is_breadcrumb("Blog > Health > Sleep Tips"));
+        assert!(is_breadcrumb("Home » News » World"));
+        assert!(!is_breadcrumb("Profits > forecasts as sales rise"));
     }
 
     #[test]
