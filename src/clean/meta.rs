@@ -124,9 +124,8 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         };
         meta.title = Some(title.to_string());
         used.push(i);
-        // A line of just a name under the headline is its byline (`Jane Roe`, `Jane Roe,
-        // Wirepress`, `Jane Roe - Nov 19, 2019`).
-        // (past the date line that may stand between them)
+        // A line of just a name under the headline, or under the date line below it, is its
+        // byline (`Jane Roe`, `Jane Roe, Wirepress`, `Jane Roe - Nov 19, 2019`).
         let next = header.iter().copied().find(|&k| k > i && !used.contains(&k));
         if let Some(k) = next.filter(|&k| meta.byline.is_none() && k <= i + 2) {
             let (name, date_part) = split_byline(blocks[k].text.trim());
