@@ -365,10 +365,7 @@ fn domain_words(pages: &[&Page]) -> BTreeSet<String> {
 fn learn_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
     #[derive(Default)]
     struct Count {
-        neg: f64,
-        pos: f64,
-        neg_sites: BTreeSet<String>,
-        pos_sites: BTreeSet<String>,
+        blocks: BlockCount,
         seen: usize,
         lowercase: usize,
     }
@@ -393,55 +390,89 @@ fn learn_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
                     c.lowercase += 1;
                 }
                 if seen_here.insert(w) {
-                    if l.article {
-                        c.pos += 1.0;
-                        c.pos_sites.insert(p.site.clone());
-                    } else {
-                        c.neg += 1.0;
-                        c.neg_sites.insert(p.site.clone());
-                    }
+                    c.blocks.add(l.article, &p.site);
                 }
             }
         }
     }
-    let mut scored: Vec<(f64, String, f64)> = counts
+    let counts = counts
         .into_iter()
         .filter(|(w, c)| {
             !banned.contains(w)
                 && c.lowercase as f64 >= MIN_LOWERCASE_SHARE * c.seen as f64
                 && w.chars().any(char::is_alphabetic)
         })
-        .filter_map(|(w, c)| {
-            let lo = ((c.neg + 0.5) / (n_neg + 1.0) / ((c.pos + 0.5) / (n_pos + 1.0))).ln();
-            let sites = if lo > 0.0 { c.neg_sites.len() } else { c.pos_sites.len() };
-            (sites >= MIN_VOCAB_SITES && lo.abs() >= MIN_VOCAB_WEIGHT)
-                .then(|| (lo.abs() * (sites as f64).sqrt(), w, lo))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let boilerplate = scored.iter().filter(|s| s.2 > 0.0).take(MAX_VOCAB_PER_SIDE);
-    let article = scored.iter().filter(|s| s.2 < 0.0).take(MAX_VOCAB_PER_SIDE);
-    boilerplate
-        .chain(article)
-        .map(|(_, w, lo)| (w.clone(), (*lo * 1000.0).round() as f32 / 1000.0))
-        .collect()
+        .map(|(w, c)| (w, c.blocks));
+    let words = Leaning {
+        n_neg,
+        n_pos,
+        min_sites: MIN_VOCAB_SITES,
+        per_side: MAX_VOCAB_PER_SIDE,
+    };
+    words.select(counts, "")
 }
 
-/// Learns the weights of markup words ([`presslens::segment::BlockTree::words`]: tags, class and
-/// id words) as [`learn_vocab`] learns the text's: each word's smoothed log-odds of being around
+/// How many article and non-article blocks a word was counted in, and on which sites.
+#[derive(Default)]
+struct BlockCount {
+    neg: f64,
+    pos: f64,
+    neg_sites: BTreeSet<String>,
+    pos_sites: BTreeSet<String>,
+}
+
+impl BlockCount {
+    fn add(&mut self, article: bool, site: &str) {
+        if article {
+            self.pos += 1.0;
+            self.pos_sites.insert(site.to_string());
+        } else {
+            self.neg += 1.0;
+            self.neg_sites.insert(site.to_string());
+        }
+    }
+}
+
+/// How words are chosen for a vocabulary: the totals of non-article and article blocks, the
+/// sites a word must lean its way on, and how many words each side keeps.
+struct Leaning {
+    n_neg: f64,
+    n_pos: f64,
+    min_sites: usize,
+    per_side: usize,
+}
+
+impl Leaning {
+    /// Each word's smoothed log-odds of being counted in a non-article rather than an article
+    /// block; the words that lean one way by [`MIN_VOCAB_WEIGHT`] on `min_sites` sites, the
+    /// strongest `per_side` of each side, keyed `prefix` + word, weights to three decimals.
+    fn select(&self, counts: impl Iterator<Item = (String, BlockCount)>, prefix: &str) -> Vocab {
+        let mut scored: Vec<(f64, String, f64)> = counts
+            .filter_map(|(w, c)| {
+                let lo = ((c.neg + 0.5) / (self.n_neg + 1.0) / ((c.pos + 0.5) / (self.n_pos + 1.0))).ln();
+                let sites = if lo > 0.0 { c.neg_sites.len() } else { c.pos_sites.len() };
+                (sites >= self.min_sites && lo.abs() >= MIN_VOCAB_WEIGHT)
+                    .then(|| (lo.abs() * (sites as f64).sqrt(), w, lo))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let boilerplate = scored.iter().filter(|s| s.2 > 0.0).take(self.per_side);
+        let article = scored.iter().filter(|s| s.2 < 0.0).take(self.per_side);
+        boilerplate
+            .chain(article)
+            .map(|(_, w, lo)| (format!("{prefix}{w}"), (*lo * 1000.0).round() as f32 / 1000.0))
+            .collect()
+    }
+}
+
+/// Learns the weights of markup words ([`presslens::segment::BlockTree::words`]: class and id
+/// words) as [`learn_vocab`] learns the text's: each word's smoothed log-odds of being around
 /// a non-article block rather than an article block (the words of a block's element and its
 /// ancestors, [`features::MARKUP_LEVELS`] levels, each once a block), kept when it leans that way
 /// on at least [`MIN_MARKUP_SITES`] sites and is not a domain's label. Keys get
 /// [`features::MARKUP_PREFIX`], so both vocabularies share one table in the model file.
 fn learn_markup_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
-    #[derive(Default)]
-    struct Count {
-        neg: f64,
-        pos: f64,
-        neg_sites: BTreeSet<String>,
-        pos_sites: BTreeSet<String>,
-    }
-    let mut counts: BTreeMap<String, Count> = BTreeMap::new();
+    let mut counts: BTreeMap<String, BlockCount> = BTreeMap::new();
     let (mut n_neg, mut n_pos) = (0f64, 0f64);
     for p in pages {
         let tree = &p.seg.tree;
@@ -459,14 +490,7 @@ fn learn_markup_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
             for _ in 0..features::MARKUP_LEVELS {
                 for w in &tree.words[at as usize] {
                     if seen_here.insert(w.as_ref()) {
-                        let c = counts.entry(w.to_string()).or_default();
-                        if l.article {
-                            c.pos += 1.0;
-                            c.pos_sites.insert(p.site.clone());
-                        } else {
-                            c.neg += 1.0;
-                            c.neg_sites.insert(p.site.clone());
-                        }
+                        counts.entry(w.to_string()).or_default().add(l.article, &p.site);
                     }
                 }
                 at = tree.parent[at as usize];
@@ -476,28 +500,16 @@ fn learn_markup_vocab(pages: &[&Page], banned: &BTreeSet<String>) -> Vocab {
             }
         }
     }
-    let mut scored: Vec<(f64, String, f64)> = counts
-        .into_iter()
-        .filter(|(w, _)| !banned.contains(w))
-        .filter_map(|(w, c)| {
-            let lo = ((c.neg + 0.5) / (n_neg + 1.0) / ((c.pos + 0.5) / (n_pos + 1.0))).ln();
-            let sites = if lo > 0.0 { c.neg_sites.len() } else { c.pos_sites.len() };
-            (sites >= MIN_MARKUP_SITES && lo.abs() >= MIN_VOCAB_WEIGHT)
-                .then(|| (lo.abs() * (sites as f64).sqrt(), w, lo))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    let boilerplate = scored.iter().filter(|s| s.2 > 0.0).take(MAX_MARKUP_PER_SIDE);
-    let article = scored.iter().filter(|s| s.2 < 0.0).take(MAX_MARKUP_PER_SIDE);
-    boilerplate
-        .chain(article)
-        .map(|(_, w, lo)| {
-            (
-                format!("{}{w}", features::MARKUP_PREFIX),
-                (*lo * 1000.0).round() as f32 / 1000.0,
-            )
-        })
-        .collect()
+    let words = Leaning {
+        n_neg,
+        n_pos,
+        min_sites: MIN_MARKUP_SITES,
+        per_side: MAX_MARKUP_PER_SIDE,
+    };
+    words.select(
+        counts.into_iter().filter(|(w, _)| !banned.contains(w)),
+        &features::MARKUP_PREFIX.to_string(),
+    )
 }
 
 /// The vocabulary of a model: the text's words, and for HTML the markup words too.
