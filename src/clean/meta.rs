@@ -71,9 +71,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             }
             if meta.date.is_none() {
                 // the date may come before the name too: `11/19/2019 by Jane Roe`
-                meta.date = calendar::find_header_date(date_part)
-                    .or_else(|| calendar::find_header_date(text))
-                    .and_then(|d| d.iso_day());
+                meta.date = header_day(date_part).or_else(|| header_day(text));
             }
             used.push(i);
             continue;
@@ -82,7 +80,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             // The line as written: `12. Februar 2019` reads as a numbered list item, whose
             // text has lost the day.
             let raw = seg.source[b.span.clone()].trim();
-            if let Some(date) = calendar::find_header_date(raw).and_then(|d| d.iso_day()) {
+            if let Some(date) = header_day(raw) {
                 meta.date = Some(date);
                 used.push(i);
                 // under the headline, a name may come first: `Jane Roe - Nov 19, 2019`
@@ -133,7 +131,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             if is_name_shaped(name) {
                 meta.byline = Some(name.to_string());
                 if meta.date.is_none() {
-                    meta.date = calendar::find_header_date(date_part).and_then(|d| d.iso_day());
+                    meta.date = header_day(date_part);
                 }
                 used.push(k);
             }
@@ -293,17 +291,13 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
     meta.byline = Some(name.to_string());
     used.push(i);
     if meta.date.is_none() {
-        meta.date = calendar::find_header_date(&blocks[i].text).and_then(|d| d.iso_day());
+        meta.date = header_day(&blocks[i].text);
     }
     for k in [i + 1, i.wrapping_sub(1)] {
-        let Some(b) = blocks.get(k).filter(|_| meta.date.is_none() && !used.contains(&k)) else {
-            continue;
-        };
-        if b.text.split_whitespace().count() <= MAX_DATE_LINE_WORDS {
-            if let Some(date) = calendar::find_header_date(b.text.trim()).and_then(|d| d.iso_day()) {
-                meta.date = Some(date);
-                used.push(k);
-            }
+        let beside = blocks.get(k).filter(|_| meta.date.is_none() && !used.contains(&k));
+        if let Some(date) = beside.and_then(date_line_day) {
+            meta.date = Some(date);
+            used.push(k);
         }
     }
     Some(i)
@@ -324,10 +318,20 @@ fn nearest_first(centre: usize, range: Range<usize>) -> impl Iterator<Item = usi
 fn date_near_run(blocks: &[Block], run: Range<usize>, used: &mut Vec<usize>) -> Option<String> {
     let (i, date) = (0..run.start)
         .rev()
-        .filter(|i| !used.contains(i) && blocks[*i].text.split_whitespace().count() <= MAX_DATE_LINE_WORDS)
-        .find_map(|i| Some((i, calendar::find_header_date(blocks[i].text.trim())?.iso_day()?)))?;
+        .filter(|i| !used.contains(i))
+        .find_map(|i| Some((i, date_line_day(&blocks[i])?)))?;
     used.push(i);
     Some(date)
+}
+
+/// The day (`YYYY-MM-DD`) of the first date in a header line.
+fn header_day(text: &str) -> Option<String> {
+    calendar::find_header_date(text.trim())?.iso_day()
+}
+
+/// The day of a date line: a line short enough to be one (see [`MAX_DATE_LINE_WORDS`]).
+fn date_line_day(b: &Block) -> Option<String> {
+    (b.text.split_whitespace().count() <= MAX_DATE_LINE_WORDS).then(|| header_day(&b.text))?
 }
 
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words

@@ -322,6 +322,8 @@ mod tests {
         (clean(&seg), seg)
     }
 
+    /// A headline for the header tests.
+    const HEADLINE: &str = "Central Bank Raises Interest Rate for First Time in Years";
     const P1: &str =
         "The central bank raised its main interest rate by half a point on Tuesday, the first rise in three years.";
     const P2: &str =
@@ -381,14 +383,11 @@ mod tests {
         // Plain pasted text: no heading marks. The headline is the line that announces the
         // lede, not the section names above it; a prompt and a photo credit sit in between.
         let text = format!(
-            "Home\nWorld News\nBusiness\nMarkets Today\nCentral Bank Raises Interest Rate for First Time in Years\n\
+            "Home\nWorld News\nBusiness\nMarkets Today\n{HEADLINE}\n\
              By Jane Roe - 11/18/19 11:04 PM EST\nSubscribe\n© Ann Lee\n\n{P1}\n\n{P2}\n\n{P3}"
         );
         let (c, _) = cleaned(&text);
-        assert_eq!(
-            c.meta.title.as_deref(),
-            Some("Central Bank Raises Interest Rate for First Time in Years")
-        );
+        assert_eq!(c.meta.title.as_deref(), Some(HEADLINE));
         assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(c.meta.date.as_deref(), Some("2019-11-18"));
         assert!(c.body.starts_with("The central bank"));
@@ -396,21 +395,18 @@ mod tests {
 
     #[test]
     fn a_name_under_the_headline_is_the_byline() {
-        let text = format!(
-            "Markets Today\nCentral Bank Raises Interest Rate for First Time in Years\nJane E. Roe, Wirepress\n\n{P1}\n\n{P2}\n\n{P3}"
-        );
+        let text = format!("Markets Today\n{HEADLINE}\nJane E. Roe, Wirepress\n\n{P1}\n\n{P2}\n\n{P3}");
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.byline.as_deref(), Some("Jane E. Roe"));
         // a section name under the headline is not
-        let text =
-            format!("Central Bank Raises Interest Rate for First Time in Years\nScience & Technology\n\n{P1}\n\n{P2}");
+        let text = format!("{HEADLINE}\nScience & Technology\n\n{P1}\n\n{P2}");
         assert_eq!(cleaned(&text).0.meta.byline, None);
     }
 
     #[test]
     fn a_byline_under_a_kept_standfirst_is_metadata_not_body() {
         let text = format!(
-            "Central Bank Raises Interest Rate for First Time in Years\n\
+            "{HEADLINE}\n\
              Officials say more rises could follow as inflation stays above the target this year.\n\
              By Jane E. Roe\nNov. 19, 2019 8:03 am ET\n\n{P1}\n\n{P2}\n\n{P3}"
         );
@@ -431,13 +427,12 @@ mod tests {
         assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(c.meta.date.as_deref(), Some("2019-11-19"));
         // the date first, glued to its hour as pasted, then the name
-        let text = format!("Central Bank Raises Interest Rate for First Time in Years\nPUBLISHED WED, NOV 20 20194:29 AM EST\nJane Roe\n\n{P1}\n\n{P2}");
+        let text = format!("{HEADLINE}\nPUBLISHED WED, NOV 20 20194:29 AM EST\nJane Roe\n\n{P1}\n\n{P2}");
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(c.meta.date.as_deref(), Some("2019-11-20"));
         // a date line alone names nobody
-        let text =
-            format!("Central Bank Raises Interest Rate for First Time in Years\nUpdated Nov 19, 2019\n\n{P1}\n\n{P2}");
+        let text = format!("{HEADLINE}\nUpdated Nov 19, 2019\n\n{P1}\n\n{P2}");
         assert_eq!(cleaned(&text).0.meta.byline, None);
     }
 
@@ -447,17 +442,14 @@ mod tests {
             .map(|n| format!("Watch: another story about the markets, number {n}\n"))
             .collect();
         let text = format!(
-            "Markets\nCentral Bank Raises Interest Rate for First Time in Years\n\nBy\u{a0}Jane Roe, Wirepress\n\n\
+            "Markets\n{HEADLINE}\n\nBy\u{a0}Jane Roe, Wirepress\n\n\
              Updated 0339 GMT November 19, 2019\n\n{links}\n{P1}\n\n{P2}\n\n{P3}"
         );
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe, Wirepress"));
-        assert_eq!(
-            c.meta.title.as_deref(),
-            Some("Central Bank Raises Interest Rate for First Time in Years")
-        );
+        assert_eq!(c.meta.title.as_deref(), Some(HEADLINE));
         // a `By` line whose name is no name is no byline
-        let text = format!("Central Bank Raises Interest Rate for First Time in Years\nBy subject\n\n{P1}\n\n{P2}");
+        let text = format!("{HEADLINE}\nBy subject\n\n{P1}\n\n{P2}");
         assert_eq!(cleaned(&text).0.meta.byline, None);
     }
 

@@ -714,6 +714,10 @@ mod tests {
         }
     }
 
+    /// A full depth-3 tree over three features, and a tree with one side deeper than the other.
+    const FULL_TREE: &str = "0:0.5 1:0.2 2:0.7 =1 =2 =3 1:0.6 =4 2:0.1 =5 =6";
+    const UNEVEN_TREE: &str = "1:0.5 0:0.9 =0.125 2:0.5 =0.3 =-0.7 =0.2";
+
     /// `n` rows of three features spread over [0, 1], in no order.
     fn sample_rows(n: usize) -> Vec<[f32; 3]> {
         (0..n)
@@ -727,9 +731,9 @@ mod tests {
         let forest = Forest {
             base: 0.1,
             trees: vec![
-                parse_tree("0:0.5 1:0.2 2:0.7 =1 =2 =3 1:0.6 =4 2:0.1 =5 =6", 3).unwrap(),
+                parse_tree(FULL_TREE, 3).unwrap(),
                 parse_tree("2:0.4 =-1 0:0.3 =0.5 =-0.25", 3).unwrap(),
-                parse_tree("1:0.5 0:0.9 =0.125 2:0.5 =0.3 =-0.7 =0.2", 3).unwrap(),
+                parse_tree(UNEVEN_TREE, 3).unwrap(),
             ],
         };
         let flat = forest.flat();
@@ -749,10 +753,7 @@ mod tests {
         }
         let forest = Forest {
             base: 0.0,
-            trees: vec![
-                parse_tree("0:0.5 1:0.2 2:0.7 =1 =2 =3 1:0.6 =4 2:0.1 =5 =6", 3).unwrap(),
-                parse_tree("1:0.5 0:0.9 =0.125 2:0.5 =0.3 =-0.7 =0.2", 3).unwrap(),
-            ],
+            trees: vec![parse_tree(FULL_TREE, 3).unwrap(), parse_tree(UNEVEN_TREE, 3).unwrap()],
         };
         let flat = forest.flat();
         // every side of every split, a threshold itself, NaN (never goes right) and -0.0
