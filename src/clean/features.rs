@@ -315,8 +315,6 @@ impl CharClass {
     const CURRENCY: u16 = 1 << 11;
     const SEPARATOR: u16 = 1 << 12;
     const COLON: u16 = 1 << 13;
-    /// An ASCII lowercase letter: inside a word, it changes nothing but counts.
-    const PLAIN: u16 = 1 << 14;
 
     const ASCII: [u16; 128] = {
         let mut table = [0u16; 128];
@@ -335,7 +333,7 @@ impl CharClass {
             if b.is_ascii_alphabetic() {
                 bits |= Self::LETTER;
                 bits |= if b.is_ascii_lowercase() {
-                    Self::LOWERCASE | Self::PLAIN
+                    Self::LOWERCASE
                 } else {
                     Self::UPPER
                 };
