@@ -5,15 +5,17 @@
 //! ([`model`]: BILOU tags, Viterbi, two passes, the second seeing what the first said about
 //! each word across the whole document), over the features in [`features`] and the word
 //! knowledge in [`lexicon`] (gazetteers, Brown clusters, capitalisation statistics);
-//! a name that defines its acronym takes the span the definition gives ([`acronyms`]), and a
-//! nationality joins the institution it qualifies ([`institutions`]), and a country read as a
-//! lone person is the country again ([`places`]);
+//! a name that defines its acronym takes the span the definition gives ([`acronyms`]), a
+//! nationality joins the institution it qualifies ([`institutions`]), a place read as a person
+//! or MISC is the place again ([`places`]), and a model designation the model left out is MISC
+//! ([`designations`]);
 //! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
 //! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
 //! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
 pub mod acronyms;
+pub mod designations;
 pub mod institutions;
 // Training-only code stays out of the browser build.
 #[cfg(not(target_arch = "wasm32"))]
@@ -60,6 +62,7 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
         acronyms::apply_definitions(text, tokens, &mut names);
         institutions::join_nationalities(text, &mut names, &m.lexicon.words);
         places::restore_places(text, &mut names, &m.lexicon.gazetteers);
+        designations::add_designations(text, tokens, &mut names);
     }
     let mut spans = Vec::with_capacity(names.len());
     let mut next_name = 0;
