@@ -56,7 +56,18 @@ mod tests {
         for w in ["F-16", "MiG-29", "S-300", "CAC-40", "Su-35S", "AK-47"] {
             assert!(is_designation(w), "{w}");
         }
-        for w in ["W-2", "Pfd-1", "COVID", "ground-to-air", "2-1", "f-16", "Anglo-Saxon", "ABCDE-12", "F-16-like", "F-"] {
+        for w in [
+            "W-2",
+            "Pfd-1",
+            "COVID",
+            "ground-to-air",
+            "2-1",
+            "f-16",
+            "Anglo-Saxon",
+            "ABCDE-12",
+            "F-16-like",
+            "F-",
+        ] {
             assert!(!is_designation(w), "{w}");
         }
     }
@@ -67,9 +78,17 @@ mod tests {
         let tokens = tokenize(text);
         let span = |w: &str, label| {
             let start = text.find(w).unwrap();
-            EntitySpan { start, end: start + w.len(), label }
+            EntitySpan {
+                start,
+                end: start + w.len(),
+                label,
+            }
         };
-        let mut spans = vec![span("Freedonian", Label::MISC), span("Acme MiG-29", Label::ORG), span("Ogden", Label::LOC)];
+        let mut spans = vec![
+            span("Freedonian", Label::MISC),
+            span("Acme MiG-29", Label::ORG),
+            span("Ogden", Label::LOC),
+        ];
         add_designations(text, &tokens, &mut spans);
         assert_eq!(
             spans,
