@@ -8,13 +8,14 @@
 //! a name that defines its acronym takes the span the definition gives ([`acronyms`]), a
 //! nationality joins the institution it qualifies ([`institutions`]), a place read as a person
 //! or MISC is the place again ([`places`]), and a model designation the model left out is MISC
-//! ([`designations`]);
+//! ([`designations`]), and a dateline's place is LOC and its agency ORG ([`datelines`]);
 //! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
 //! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
 //! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
 pub mod acronyms;
+pub mod datelines;
 pub mod designations;
 pub mod institutions;
 // Training-only code stays out of the browser build.
@@ -63,6 +64,7 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
         institutions::join_nationalities(text, &mut names, &m.lexicon.words);
         places::restore_places(text, &mut names, &m.lexicon.gazetteers);
         designations::add_designations(text, tokens, &mut names);
+        datelines::label_dateline(text, &mut names);
     }
     let mut spans = Vec::with_capacity(names.len());
     let mut next_name = 0;
