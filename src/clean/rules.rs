@@ -498,18 +498,28 @@ pub fn ends_in_credit_lower(lower: &str) -> bool {
         return false; // every marker ends in a colon; most lines have none
     }
     let tail = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | ')'));
-    // A marker's last occurrence ends at the rightmost colon it ends at: colons are found fast,
-    // where a substring search per marker cost a set-up on every line with a colon.
-    let last_marker_at = |m: &str| {
-        tail.rmatch_indices(':')
-            .map(|(colon, _)| colon + 1)
-            .find(|&end| tail[..end].ends_with(m))
-            .map(|end| end - m.len())
-    };
-    CREDIT_MARKERS.iter().any(|m| {
-        last_marker_at(m).is_some_and(|at| {
+    // A marker's last occurrence ends at the rightmost colon it ends at. The colons are read
+    // once, right to left, and each marker keeps the first, rightmost, place it ends at; a
+    // marker is compared only where the letter before the colon is its own (most colons are in
+    // clock times and links, and comparing every marker at each cost more than the rest).
+    let mut last_at = [None; CREDIT_MARKERS.len()];
+    for (colon, _) in tail.rmatch_indices(':') {
+        let head = &tail[..colon + 1];
+        let before = tail.as_bytes()[..colon].last();
+        for (at, m) in last_at.iter_mut().zip(CREDIT_MARKERS) {
+            let ends_like_m = before == m.as_bytes().get(m.len().wrapping_sub(2));
+            if at.is_none() && ends_like_m && head.ends_with(m) {
+                *at = Some(head.len() - m.len());
+            }
+        }
+        if last_at.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    CREDIT_MARKERS.iter().zip(last_at).any(|(m, at)| {
+        at.is_some_and(|at| {
             let before_ok = tail[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            before_ok && tail[at + m.len()..].split_whitespace().count() <= MAX_CREDIT_WORDS
+            before_ok && tail[at + m.len()..].split_whitespace().nth(MAX_CREDIT_WORDS).is_none()
         })
     })
 }
