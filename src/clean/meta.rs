@@ -331,7 +331,11 @@ fn header_day(text: &str) -> Option<String> {
 
 /// The day of a date line: a line short enough to be one (see [`MAX_DATE_LINE_WORDS`]).
 fn date_line_day(b: &Block) -> Option<String> {
-    b.text.split_whitespace().nth(MAX_DATE_LINE_WORDS).is_none().then(|| header_day(&b.text))?
+    b.text
+        .split_whitespace()
+        .nth(MAX_DATE_LINE_WORDS)
+        .is_none()
+        .then(|| header_day(&b.text))?
 }
 
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words
