@@ -293,18 +293,29 @@ fn day(value: u32, digits: usize) -> Option<u8> {
 /// Every calendar date in `text` (a day with its month, a month with its year, or both), with
 /// its byte range, in order and not overlapping.
 pub fn dates(text: &str) -> Vec<(Date, Range<usize>)> {
+    let mut out = Vec::new();
+    for_each_date(text, |found| {
+        out.push(found);
+        false
+    });
+    out
+}
+
+/// Calls `f` with each date of [`dates`], in order, until it returns true.
+fn for_each_date(text: &str, mut f: impl FnMut((Date, Range<usize>)) -> bool) {
     let p = pieces(text);
-    let refs: Vec<&(Piece, Range<usize>)> = p.iter().collect();
-    let mut out: Vec<(Date, Range<usize>)> = Vec::new();
-    for k in 0..refs.len() {
-        if out.last().is_some_and(|(_, r)| refs[k].1.start < r.end) {
+    let mut last_end = 0;
+    for k in 0..p.len() {
+        if p[k].1.start < last_end {
             continue;
         }
-        if let Some(found) = date_at(&refs[k..]) {
-            out.push(found);
+        if let Some(found) = date_at(&p[k..]) {
+            last_end = found.1.end;
+            if f(found) {
+                return;
+            }
         }
     }
-    out
 }
 
 /// The first date in `text` with year, month and day.
@@ -312,10 +323,13 @@ pub fn find_full_date(text: &str) -> Option<Date> {
     if !has_year(text) {
         return None; // a full date has a four-digit year; most lines have none (fast path)
     }
-    dates(text)
-        .into_iter()
-        .map(|(d, _)| d)
-        .find(|d| d.year.is_some() && d.month.is_some() && d.day.is_some())
+    // the dates after the first full one are not read
+    let mut full = None;
+    for_each_date(text, |(d, _)| {
+        full = Some(d).filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
+        full.is_some()
+    });
+    full
 }
 
 /// The first full date in a header line (a byline, a dateline, a "Published" line): any that
@@ -350,7 +364,7 @@ fn short_numeric_date(word: &str) -> Option<Date> {
     })
 }
 
-fn date_at(s: &[&(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
+fn date_at(s: &[(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
     let piece = |i: usize| s.get(i).map(|x| x.0);
     let span = |a: usize, b: usize| s[a].1.start..s[b].1.end;
     // the pieces a..=b touch one another (a numeric date has no spaces inside)
@@ -452,7 +466,7 @@ fn date_at(s: &[&(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
 }
 
 /// Extends a day-and-month date with a following year, if there is one.
-fn with_year(mut date: Date, s: &[&(Piece, Range<usize>)], at: usize, mut span: Range<usize>) -> (Date, Range<usize>) {
+fn with_year(mut date: Date, s: &[(Piece, Range<usize>)], at: usize, mut span: Range<usize>) -> (Date, Range<usize>) {
     let at = if matches!(s.get(at).map(|x| x.0), Some(Piece::Sep('.'))) {
         at + 1
     } else {

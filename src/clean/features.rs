@@ -391,12 +391,6 @@ impl CharClass {
     }
 }
 
-/// Per-block facts, the raw material of the rows.
-struct Local {
-    shape: Shape,
-    row: [f32; N_LOCAL],
-}
-
 /// Features of a block on its own (the first ones of a row).
 const N_LOCAL: usize = 37;
 
@@ -409,9 +403,11 @@ struct Scratch {
     word_hashes: Vec<u64>,
 }
 
+/// A block's shape, and its features on its own written into `own` (the first of its row).
+///
 /// One pass over the block's chars collects the counts, the lowercase text and its tokens; then
 /// one look-up per token in the [`Lexicon`] gives the phrase rules and the vocabulary weights.
-fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> Local {
+fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own: &mut [f32; N_LOCAL]) -> Shape {
     let text = b.text.as_str();
     let lower_text = &mut scratch.lower;
     lower_text.clear();
@@ -668,7 +664,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
     let ends_colon = text.ends_with(':');
     let ends_digit = last.is_some_and(|c| c.is_ascii_digit()) || text.ends_with(')');
     let kind = |k: bool| if k { 1.0 } else { 0.0 };
-    let row = [
+    *own = [
         (1.0 + chars as f32).ln(),
         log_words,
         kind(sentence_end),
@@ -707,22 +703,19 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch) -> 
         kind(ends_digit),
         cjk as f32 / letters.max(1) as f32,
     ];
-    Local {
-        shape: Shape {
-            words: eff_words,
-            log_words,
-            chars,
-            sentence_end,
-            rule_hit,
-            strong_rule: strong,
-            rule: strong_reason.or(rule).or(price.then_some(Reason::Price)),
-            everyday,
-            word_count: words,
-            prose,
-            link_share,
-            vocab_mean,
-        },
-        row,
+    Shape {
+        words: eff_words,
+        log_words,
+        chars,
+        sentence_end,
+        rule_hit,
+        strong_rule: strong,
+        rule: strong_reason.or(rule).or(price.then_some(Reason::Price)),
+        everyday,
+        word_count: words,
+        prose,
+        link_share,
+        vocab_mean,
     }
 }
 
@@ -854,14 +847,17 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     let n = seg.blocks.len();
     let mut scratch = Scratch::default();
     let mut word_ranges = Vec::with_capacity(n);
-    let locals: Vec<Local> = seg
-        .blocks
-        .iter()
-        .map(|b| {
+    // rows written in place, zeroed in one allocation: not built and then copied in
+    let mut out = vec![[0f32; N_BASE]; n];
+    let shapes: Vec<Shape> = (seg.blocks.iter().zip(&mut out))
+        .map(|(b, row)| {
             let from = scratch.word_hashes.len();
-            let l = local(b, lex, seg.source.len(), &mut scratch);
+            let (own, _) = row
+                .split_first_chunk_mut()
+                .expect("a row starts with the block's own features");
+            let shape = local(b, lex, seg.source.len(), &mut scratch, own);
             word_ranges.push(from..scratch.word_hashes.len());
-            l
+            shape
         })
         .collect();
     // how many blocks share each block's text: each distinct text gets a counter, and each block
@@ -878,7 +874,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             k
         })
         .collect();
-    let weights: Vec<f32> = locals.iter().map(|l| prior_weight(&l.shape)).collect();
+    let weights: Vec<f32> = shapes.iter().map(prior_weight).collect();
     let run = densest_run(&weights);
     let repeated = repeated_shares(&scratch.word_hashes, &word_ranges);
     // prefix sums for windows and before/after totals
@@ -886,11 +882,11 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     let mut rule_prefix = vec![0f32; n + 1];
     let mut logw_prefix = vec![0f32; n + 1];
     let mut prose_words_prefix = vec![0f32; n + 1];
-    for (i, l) in locals.iter().enumerate() {
-        prose_prefix[i + 1] = prose_prefix[i] + l.shape.prose as u8 as f32;
-        rule_prefix[i + 1] = rule_prefix[i] + l.shape.rule_hit as u8 as f32;
-        logw_prefix[i + 1] = logw_prefix[i] + l.row[1];
-        prose_words_prefix[i + 1] = prose_words_prefix[i] + if l.shape.prose { l.shape.words } else { 0.0 };
+    for (i, s) in shapes.iter().enumerate() {
+        prose_prefix[i + 1] = prose_prefix[i] + s.prose as u8 as f32;
+        rule_prefix[i + 1] = rule_prefix[i] + s.rule_hit as u8 as f32;
+        logw_prefix[i + 1] = logw_prefix[i] + s.log_words;
+        prose_words_prefix[i + 1] = prose_words_prefix[i] + if s.prose { s.words } else { 0.0 };
     }
     let window = |prefix: &[f32], i: usize, r: usize| {
         let a = i.saturating_sub(r);
@@ -899,19 +895,16 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     };
     let run_len = run.end - run.start;
     let log_blocks = (n as f32).ln_1p();
-    // rows written in place, zeroed in one allocation: not built and then copied in
-    let mut out = vec![[0f32; N_BASE]; n];
     let mut rule_hits_since_prose = 0f32;
     for (i, row) in out.iter_mut().enumerate() {
-        let l = &locals[i];
-        row[..N_LOCAL].copy_from_slice(&l.row);
+        let shape = &shapes[i];
         row[DUPLICATES] = ln_1p((copies[counters[i]] - 1) as f32);
         row[N_LOCAL] = repeated[i];
         let mut k = OWN;
         for d in NEIGHBOURS {
             let j = i as isize + d;
             if j >= 0 && (j as usize) < n {
-                let s = &locals[j as usize].shape;
+                let s = &shapes[j as usize];
                 row[k] = s.log_words;
                 row[k + 1] = s.sentence_end as u8 as f32;
                 row[k + 2] = s.link_share;
@@ -924,9 +917,9 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
             }
             k += 6;
         }
-        if l.shape.prose {
+        if shape.prose {
             rule_hits_since_prose = 0.0;
-        } else if l.shape.rule_hit {
+        } else if shape.rule_hit {
             rule_hits_since_prose += 1.0;
         }
         row[k] = window(&prose_prefix, i, 5);
@@ -970,7 +963,7 @@ pub fn rows(seg: &Segmented, lex: &Lexicon) -> (Vec<[f32; N_BASE]>, Vec<Shape>) 
     for (row, m) in out.iter_mut().zip(markup_rows(&seg.tree, lex)) {
         row[MARKUP_AT..MARKUP_AT + 4].copy_from_slice(&m);
     }
-    (out, locals.into_iter().map(|l| l.shape).collect())
+    (out, shapes)
 }
 
 /// Per block, the learned weights of the markup words of its element and its ancestors

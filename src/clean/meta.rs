@@ -281,7 +281,7 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
         .filter(|i| !used.contains(i))
         .find_map(|i| {
             let text = blocks[i].text.trim();
-            if text.split_whitespace().count() > MAX_HEADER_WORDS {
+            if text.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
                 return None;
             }
             let name = split_byline(header_byline(text)?).0.trim_end_matches([' ', ',']);
@@ -331,7 +331,11 @@ fn header_day(text: &str) -> Option<String> {
 
 /// The day of a date line: a line short enough to be one (see [`MAX_DATE_LINE_WORDS`]).
 fn date_line_day(b: &Block) -> Option<String> {
-    (b.text.split_whitespace().count() <= MAX_DATE_LINE_WORDS).then(|| header_day(&b.text))?
+    b.text
+        .split_whitespace()
+        .nth(MAX_DATE_LINE_WORDS)
+        .is_none()
+        .then(|| header_day(&b.text))?
 }
 
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words

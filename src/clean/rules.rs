@@ -335,27 +335,43 @@ impl std::hash::BuildHasher for FastHash {
 #[derive(Debug, Clone, Copy)]
 pub struct FxHasher(u64);
 
+impl FxHasher {
+    /// Mixes one word of input into the state.
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 impl std::hash::Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
         let mut chunks = bytes.chunks_exact(8);
         for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        // the tail in at most three steps (4, 2, 1 bytes), as rustc's FxHash does: most keys are
+        // words shorter than 8 bytes, and a step a byte was a third of a look-up's cost
+        let mut rest = chunks.remainder();
+        if let Some((c, tail)) = rest.split_first_chunk::<4>() {
+            self.add(u32::from_le_bytes(*c) as u64);
+            rest = tail;
+        }
+        if let Some((c, tail)) = rest.split_first_chunk::<2>() {
+            self.add(u16::from_le_bytes(*c) as u64);
+            rest = tail;
+        }
+        if let Some(&b) = rest.first() {
+            self.add(b as u64);
         }
     }
     fn write_u8(&mut self, i: u8) {
-        self.write(&[i]);
+        self.add(i as u64);
     }
     fn write_u64(&mut self, i: u64) {
         // what `write` does with the 8 bytes, without the loops
-        self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(i.to_ne_bytes())).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(u64::from_le_bytes(i.to_ne_bytes()));
     }
     fn write_usize(&mut self, i: usize) {
-        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        self.add(i as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -482,18 +498,28 @@ pub fn ends_in_credit_lower(lower: &str) -> bool {
         return false; // every marker ends in a colon; most lines have none
     }
     let tail = lower.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '|' | ')'));
-    // A marker's last occurrence ends at the rightmost colon it ends at: colons are found fast,
-    // where a substring search per marker cost a set-up on every line with a colon.
-    let last_marker_at = |m: &str| {
-        tail.rmatch_indices(':')
-            .map(|(colon, _)| colon + 1)
-            .find(|&end| tail[..end].ends_with(m))
-            .map(|end| end - m.len())
-    };
-    CREDIT_MARKERS.iter().any(|m| {
-        last_marker_at(m).is_some_and(|at| {
+    // A marker's last occurrence ends at the rightmost colon it ends at. The colons are read
+    // once, right to left, and each marker keeps the first, rightmost, place it ends at; a
+    // marker is compared only where the letter before the colon is its own (most colons are in
+    // clock times and links, and comparing every marker at each cost more than the rest).
+    let mut last_at = [None; CREDIT_MARKERS.len()];
+    for (colon, _) in tail.rmatch_indices(':') {
+        let head = &tail[..colon + 1];
+        let before = tail.as_bytes()[..colon].last();
+        for (at, m) in last_at.iter_mut().zip(CREDIT_MARKERS) {
+            let ends_like_m = before == m.as_bytes().get(m.len().wrapping_sub(2));
+            if at.is_none() && ends_like_m && head.ends_with(m) {
+                *at = Some(head.len() - m.len());
+            }
+        }
+        if last_at.iter().all(Option::is_some) {
+            break;
+        }
+    }
+    CREDIT_MARKERS.iter().zip(last_at).any(|(m, at)| {
+        at.is_some_and(|at| {
             let before_ok = tail[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-            before_ok && tail[at + m.len()..].split_whitespace().count() <= MAX_CREDIT_WORDS
+            before_ok && tail[at + m.len()..].split_whitespace().nth(MAX_CREDIT_WORDS).is_none()
         })
     })
 }
