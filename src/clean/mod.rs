@@ -25,8 +25,8 @@ use std::sync::OnceLock;
 use crate::schema::{Meta, Reason};
 use crate::segment::{Block, BlockKind, Segmented};
 use features::Shape;
-pub use model::{Model, Scorer};
 pub use meta::{dateline, Dateline};
+pub use model::{Model, Scorer};
 
 /// The model for pasted text and markdown, trained by `presslens-train-clean --mode text`.
 const TEXT_MODEL: &str = include_str!("../../models/clean-text.model");

@@ -5,7 +5,8 @@
 //! comes from the reporting clause of its sentence, tried in this order:
 //! 1. after the quote: `"…," the ministry said` / `"…," said Petrov`;
 //! 2. before it: the nearest reporting verb (`Petrov said that "…"`, `Roe called on the rebels to
-//!    "get out"`), whose subject is the words back to the clause boundary; participles
+//!    "get out"`), whose subject is the words back to the clause boundary, past an aside between
+//!    commas (`the ministry, in a statement, said`); participles
 //!    (`saying`, `adding`) are not reporting verbs, so the verb before them counts, and
 //!    `X was quoted by Y saying` is X's;
 //! 3. `according to X` in the sentence;
@@ -176,6 +177,9 @@ const ROLE_NOUNS: &[&str] = &[
 
 /// Maximum tokens read after a quote looking for its reporting verb.
 const MAX_TOKENS_AFTER: usize = 14;
+
+/// Longest aside between a subject and its verb (`, in a statement on Monday,`).
+const MAX_ASIDE_TOKENS: usize = 8;
 
 /// Maximum tokens read before a quote looking for its reporting verb and subject.
 const MAX_TOKENS_BEFORE: usize = 60;
@@ -423,6 +427,15 @@ impl Context<'_> {
     /// Tokens before `verb` back to the clause boundary or the sentence start. A participle or
     /// an empty subject (`…and has branded`) defers to the previous clause.
     fn clause_before(&self, verb: usize, start: usize) -> Range<usize> {
+        // An aside between commas right before the verb (`Jane Roe, a minister, said`, `the
+        // ministry, in a statement, said`): the subject is the clause before it.
+        let verb = match verb.checked_sub(1).filter(|&c| c > start && self.words[c] == ",") {
+            Some(comma) => (comma.saturating_sub(MAX_ASIDE_TOKENS + 1).max(start)..comma)
+                .rev()
+                .find(|&k| self.words[k] == ",")
+                .unwrap_or(verb),
+            None => verb,
+        };
         let mut j = verb;
         // Subjects longer than 12 tokens are refused anyway; stop looking after 13.
         while j > start && verb - j <= 12 && !self.is_one_of(j - 1, CLAUSE_BOUNDARIES) {
@@ -608,6 +621,18 @@ mod tests {
             &[("Jane Roe", Label::PER)],
         );
         assert_eq!(speaker_of(&q, "It's a snub").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn an_aside_between_the_subject_and_its_verb_is_skipped() {
+        let text = "Freedonia's foreign ministry, in a statement, said it shared the \"vision\" of its neighbours.\n\
+                    Jane Roe, a former minister, said the plan was \"a disgrace\" and must end.";
+        let q = quotes(text, &[("Freedonia", Label::LOC), ("Jane Roe", Label::PER)]);
+        assert_eq!(
+            speaker_of(&q, "vision").as_deref(),
+            Some("Freedonia's foreign ministry")
+        );
+        assert_eq!(speaker_of(&q, "a disgrace").as_deref(), Some("Jane Roe"));
     }
 
     #[test]

@@ -46,7 +46,10 @@ mod tests {
             })
             .collect();
         label_dateline(text, &mut spans);
-        spans.iter().map(|s| (text[s.start..s.end].to_string(), s.label)).collect()
+        spans
+            .iter()
+            .map(|s| (text[s.start..s.end].to_string(), s.label))
+            .collect()
     }
 
     #[test]
@@ -55,12 +58,15 @@ mod tests {
             "Ogden (Wirepress) - Freedonia said on Monday.",
             &[("Ogden", Label::ORG), ("Freedonia", Label::LOC)],
         );
-        let want = [("Ogden", Label::LOC), ("Wirepress", Label::ORG), ("Freedonia", Label::LOC)];
+        let want = [
+            ("Ogden", Label::LOC),
+            ("Wirepress", Label::ORG),
+            ("Freedonia", Label::LOC),
+        ];
         assert_eq!(got, want.map(|(t, l)| (t.to_string(), l)));
 
         let got = labelled("(Wirepress) - On May 5, talks began.", &[("Wirepress", Label::LOC)]);
         assert_eq!(got, vec![("Wirepress".to_string(), Label::ORG)]);
-
     }
 
     #[test]
