@@ -179,6 +179,9 @@ pub fn clean_with(seg: &Segmented, model: &Model) -> Cleaned {
     clean_scored(seg, model, &model.scorer())
 }
 
+/// Headlines are shorter than this, in words.
+const HEADLINE_MAX_WORDS: usize = 20;
+
 fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
     let (mut keep, shapes) = decide_with_shapes(seg, model, scorer);
     for (k, s) in keep.iter_mut().zip(&shapes) {
@@ -187,8 +190,17 @@ fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
         }
     }
     let first_kept = keep.iter().position(|&k| k).unwrap_or(keep.len());
+    // A headline may ask a question (`What is the value of a border?`): a lone question of a
+    // headline's length opening the kept lines, with prose after it, is header, not prose.
+    let question_headline = |i: usize| {
+        let text = seg.blocks[i].text.trim();
+        i == first_kept
+            && shapes[i].word_count < HEADLINE_MAX_WORDS
+            && text.ends_with('?')
+            && !text[..text.len() - 1].contains(['.', '?', '!'])
+    };
     let first_prose = (0..keep.len())
-        .find(|&i| keep[i] && shapes[i].prose)
+        .find(|&i| keep[i] && shapes[i].prose && !question_headline(i))
         .unwrap_or(first_kept);
     for (i, k) in keep[..first_prose].iter_mut().enumerate() {
         if !seg.html || looks_like_header(&seg.blocks[i], &shapes[i], seg.declared.title.as_deref()) {
@@ -361,6 +373,17 @@ mod tests {
         // every non-blank line is either body or dropped
         let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
         assert_eq!(c.paragraphs.len() + c.dropped.len(), lines);
+    }
+
+    #[test]
+    fn a_question_opening_the_article_is_its_headline() {
+        let text = format!("Will the central bank of Freedonia raise its rates again this year?\n\n{P1}\n\n{P2}");
+        let (c, _) = cleaned(&text);
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("Will the central bank of Freedonia raise its rates again this year?")
+        );
+        assert!(c.body.starts_with("The central bank"));
     }
 
     #[test]
