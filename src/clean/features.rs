@@ -1040,7 +1040,9 @@ fn markup_rows(tree: &BlockTree, lex: &Lexicon) -> Vec<[f32; 4]> {
         .collect()
 }
 
-/// The text-layout features of a block (see [`TextLayout`]).
+/// The text-layout features of a block (see [`TextLayout`]). 5-fold CV, three splits: 0.9593
+/// without them, 0.9608 with them. The same shares counted in stage 2 over the words stage 1
+/// calls article (parent, grandparent, great-grandparent) did not pay on top (0.9598).
 fn layout_features(t: &TextLayout) -> [f32; N_BASE - LAYOUT_AT] {
     let [parent, grandparent, great_grandparent] = t.ancestor_text_share;
     [

@@ -1064,7 +1064,9 @@ fn own_text(s: &Stats, id: Id) -> u32 {
 fn text_core(nodes: &[Node], s: &Stats) -> Option<Id> {
     let page_text = own_text(s, 0);
     (0..nodes.len())
-        .filter(|&id| matches!(nodes[id].data, Data::Element { .. }) && page_text > 0 && 2 * own_text(s, id) >= page_text)
+        .filter(|&id| {
+            matches!(nodes[id].data, Data::Element { .. }) && page_text > 0 && 2 * own_text(s, id) >= page_text
+        })
         .max_by_key(|&id| (s.depth[id], std::cmp::Reverse(id)))
 }
 
