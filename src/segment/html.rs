@@ -2,8 +2,9 @@
 //! `<p>`s, misnested tags and stray markup give the tree a browser would build), then walked
 //! once to render its visible text as lines, one per block element, with what the DOM says about
 //! each line ([`DomHints`]: inside `<article>` or `<nav>`, class and id hints, the text and link
-//! density of its container, Readability's candidate score), and the metadata the page declares
-//! (`<title>`, `og:*`, `article:*`, canonical link, JSON-LD `NewsArticle`).
+//! density of its container, Readability's candidate score, where the page's own text lies
+//! around it), and the metadata the page declares (`<title>`, `og:*`, `article:*`, canonical
+//! link, JSON-LD `NewsArticle`).
 //!
 //! The rendering (`Page::text`) is what `Article::source_text` shows and what removed pieces
 //! point into: headings as `# `, list items as `- `, quotes as `> `, one block a line, blank
