@@ -164,8 +164,8 @@ pub const BASE_NAMES: &[&str] = &[
 /// Number of stage-1 features.
 pub const N_BASE: usize = 103;
 
-/// Where the text-layout features start in a row.
-const LAYOUT_AT: usize = 96;
+/// Where the text-layout features (HTML only, the last of a row) start in a row.
+pub const LAYOUT_AT: usize = 96;
 
 /// Where the markup-word features start in a row.
 const MARKUP_AT: usize = 92;
