@@ -2,8 +2,9 @@
 //! `<p>`s, misnested tags and stray markup give the tree a browser would build), then walked
 //! once to render its visible text as lines, one per block element, with what the DOM says about
 //! each line ([`DomHints`]: inside `<article>` or `<nav>`, class and id hints, the text and link
-//! density of its container, Readability's candidate score), and the metadata the page declares
-//! (`<title>`, `og:*`, `article:*`, canonical link, JSON-LD `NewsArticle`).
+//! density of its container, Readability's candidate score, where the page's own text lies
+//! around it), and the metadata the page declares (`<title>`, `og:*`, `article:*`, canonical
+//! link, JSON-LD `NewsArticle`).
 //!
 //! The rendering (`Page::text`) is what `Article::source_text` shows and what removed pieces
 //! point into: headings as `# `, list items as `- `, quotes as `> `, one block a line, blank
@@ -86,7 +87,34 @@ pub struct DomHints {
     pub candidate_score: f32,
     /// Element depth of the block.
     pub depth: u16,
+    /// Where the page's text lies around the block ([`TextLayout`]).
+    pub layout: TextLayout,
 }
+
+/// Where the page's own text (not link text) lies relative to a block. Why: an article that is
+/// a table or a list of short lines (standings, a meal plan) has no prose for the line features
+/// to see, but its element still holds most of the page's text, which menus (link text) and
+/// sidebars do not.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct TextLayout {
+    /// Share of the page's non-link text inside the block element's parent, grandparent and
+    /// great-grandparent.
+    pub ancestor_text_share: [f32; TEXT_SHARE_LEVELS],
+    /// Inside the text core: the deepest element that holds at least half of the page's
+    /// non-link text.
+    pub in_text_core: bool,
+    /// Steps through the tree from the block element to the top Readability candidate (up to
+    /// their common ancestor, then down); 0 when the page has no candidate.
+    pub steps_to_top_candidate: u16,
+    /// Share of the page's non-link text inside the top candidate (the same for every block):
+    /// how much of the page the candidate explains, so how far to trust it.
+    pub top_candidate_text_share: f32,
+    /// Link density of the top candidate (the same for every block).
+    pub top_candidate_link_density: f32,
+}
+
+/// Ancestor levels of [`TextLayout::ancestor_text_share`].
+pub const TEXT_SHARE_LEVELS: usize = 3;
 
 /// Where the blocks sit in the element tree: the elements that hold blocks and their ancestors,
 /// numbered anew (the rest of the page's nodes are left out). Features group blocks by the
@@ -776,6 +804,8 @@ struct Stats {
     /// The element has a block element inside it (a layout table's cell does; a data cell
     /// does not).
     has_block: Vec<bool>,
+    /// Element depth (the document is 0).
+    depth: Vec<u16>,
 }
 
 /// Preorder of the visible tree (invisible subtrees skipped), iteratively.
@@ -806,7 +836,13 @@ fn stats(nodes: &[Node], order: &[Id]) -> Stats {
         paragraphs: vec![0; n],
         score: vec![0.0; n],
         has_block: vec![false; n],
+        depth: vec![0; n],
     };
+    for &id in order {
+        if let Some(p) = nodes[id].parent {
+            s.depth[id] = s.depth[p].saturating_add(1);
+        }
+    }
     let mut commas = vec![0u32; n];
     // children before parents: reverse preorder
     for &id in order.iter().rev() {
@@ -870,6 +906,8 @@ struct Ctx {
     block_el: Id,
     best_score: f32,
     top: bool,
+    /// Inside the text core ([`TextLayout::in_text_core`]).
+    in_text_core: bool,
 }
 
 /// A line being built.
@@ -887,6 +925,8 @@ struct Renderer<'a> {
     nodes: &'a [Node],
     stats: &'a Stats,
     top_score: f32,
+    /// The element with the top Readability score.
+    top: Option<Id>,
     text: String,
     blocks: Vec<Block>,
     hints: Vec<DomHints>,
@@ -912,6 +952,7 @@ impl Renderer<'_> {
                 0.0
             };
             h.in_top_candidate = ctx.top;
+            h.layout = self.text_layout(ctx.block_el, ctx.in_text_core);
             self.line.hints = Some(h);
             self.line.element = ctx.block_el;
             self.line.kind = ctx.kind;
@@ -934,6 +975,38 @@ impl Renderer<'_> {
         if ctx.in_link {
             self.line.link_bytes += self.line.text.len() - before;
         }
+    }
+
+    /// The [`TextLayout`] of a block whose element is `block_el`.
+    fn text_layout(&self, block_el: Id, in_text_core: bool) -> TextLayout {
+        let s = self.stats;
+        let page_text = own_text(s, 0).max(1) as f32;
+        let mut layout = TextLayout {
+            in_text_core,
+            ..TextLayout::default()
+        };
+        let mut at = self.nodes[block_el].parent;
+        for share in &mut layout.ancestor_text_share {
+            let Some(id) = at else { break };
+            *share = own_text(s, id) as f32 / page_text;
+            at = self.nodes[id].parent;
+        }
+        if let Some(top) = self.top {
+            layout.top_candidate_text_share = own_text(s, top) as f32 / page_text;
+            layout.top_candidate_link_density = s.link_chars[top] as f32 / s.chars[top].max(1) as f32;
+            // climb from the deeper of the two until they meet
+            let (mut a, mut b, mut steps) = (block_el, top, 0u16);
+            while a != b {
+                let deeper = if s.depth[a] >= s.depth[b] { &mut a } else { &mut b };
+                match self.nodes[*deeper].parent {
+                    Some(p) => *deeper = p,
+                    None => break,
+                }
+                steps = steps.saturating_add(1);
+            }
+            layout.steps_to_top_candidate = steps;
+        }
+        layout
     }
 
     fn push_collapsed(&mut self, t: &str) {
@@ -982,6 +1055,22 @@ impl Renderer<'_> {
     }
 }
 
+/// An element's own text: its text chars that are not link text.
+fn own_text(s: &Stats, id: Id) -> u32 {
+    s.chars[id].saturating_sub(s.link_chars[id])
+}
+
+/// The text core ([`TextLayout::in_text_core`]). The elements holding more than half of the
+/// page's non-link text are one chain of ancestors, so the deepest is the one holding least.
+fn text_core(nodes: &[Node], s: &Stats) -> Option<Id> {
+    let page_text = own_text(s, 0);
+    (0..nodes.len())
+        .filter(|&id| {
+            matches!(nodes[id].data, Data::Element { .. }) && page_text > 0 && 2 * own_text(s, id) >= page_text
+        })
+        .max_by_key(|&id| (s.depth[id], std::cmp::Reverse(id)))
+}
+
 /// Renders the page (see the module doc).
 pub fn render(html: &str) -> Page {
     let nodes = parse(html);
@@ -991,10 +1080,12 @@ pub fn render(html: &str) -> Page {
     let top = (0..nodes.len())
         .filter(|&i| stats.score[i] > 0.0)
         .max_by(|&a, &b| stats.score[a].total_cmp(&stats.score[b]).then(b.cmp(&a)));
+    let core = text_core(&nodes, &stats);
     let mut r = Renderer {
         nodes: &nodes,
         stats: &stats,
         top_score: top.map_or(0.0, |t| stats.score[t]),
+        top,
         text: String::new(),
         blocks: Vec::new(),
         hints: Vec::new(),
@@ -1066,6 +1157,7 @@ pub fn render(html: &str) -> Page {
                 ctx.pre |= t == "pre";
                 ctx.best_score = ctx.best_score.max(stats.score[id]);
                 ctx.top |= Some(id) == top;
+                ctx.in_text_core |= Some(id) == core;
                 if is_data_cell(id) {
                     // cells of a data table share their row's line, as a browser copies them
                     if !r.line.text.is_empty() {
@@ -1165,6 +1257,48 @@ mod tests {
         let other = by_text("Other story");
         assert!(other.in_aside && other.negative_classes == 1 && !other.in_top_candidate);
         assert!(by_text("©").in_footer && by_text("©").hidden);
+    }
+
+    #[test]
+    fn text_layout_finds_where_the_page_text_lies() {
+        // a menu of links, a table holding most of the page's own text, a short sidebar note
+        let row = "<tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr>";
+        let html = format!(
+            "<body><ul><li><a href=/a>Home page link</a></li><li><a href=/b>Another link</a></li></ul>\
+             <div id=main><h2>Standings</h2><table>{}</table></div>\
+             <div><p>A short note.</p></div></body>",
+            row.repeat(4)
+        );
+        let p = render(&html);
+        let by_text = |t: &str| &p.hints[p.blocks.iter().position(|b| b.text.starts_with(t)).unwrap()].layout;
+        let menu = by_text("Home");
+        let cell = by_text("1 |");
+        let note = by_text("A short");
+        // no own text in the menu's list; the table row's parent (the <tbody>) holds the most
+        assert_eq!(menu.ancestor_text_share[0], 0.0);
+        assert!(cell.ancestor_text_share[0] > 0.6 && cell.ancestor_text_share[0] < 1.0);
+        assert!(cell.ancestor_text_share[2] >= cell.ancestor_text_share[0]);
+        assert!(note.ancestor_text_share[0] < 0.2);
+        // the text core is the <tbody>, the deepest element with half of the own text
+        assert!(cell.in_text_core && !menu.in_text_core && !note.in_text_core);
+        assert!(!by_text("Standings").in_text_core);
+        // no paragraph of 25 chars: no Readability candidate, nothing to measure against
+        assert_eq!(cell.steps_to_top_candidate, 0);
+        assert_eq!(cell.top_candidate_text_share, 0.0);
+
+        let long = "A long paragraph of the article, with commas, clauses, and more words than a menu has.";
+        let p = render(&format!(
+            "<body><div><p>{long}</p><p>{long}</p></div><aside><p><a href=/x>Other story</a></p></aside></body>"
+        ));
+        let para = &p.hints[0].layout;
+        let other = &p.hints[2].layout;
+        // the <p> is a child of the top candidate (the <div>); the aside's <p> goes up two
+        // steps to <body>, then down one to the <div>
+        assert_eq!(para.steps_to_top_candidate, 1);
+        assert_eq!(other.steps_to_top_candidate, 3);
+        assert_eq!(para.top_candidate_text_share, 1.0);
+        assert_eq!(other.top_candidate_link_density, 0.0);
+        assert!(para.in_text_core && !other.in_text_core);
     }
 
     #[test]

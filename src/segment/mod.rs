@@ -14,7 +14,7 @@ mod markdown;
 use std::ops::Range;
 
 use crate::decode::{Document, Format};
-pub use html::{BlockTree, DeclaredMeta, DomHints};
+pub use html::{BlockTree, DeclaredMeta, DomHints, TextLayout};
 
 /// A document cut into blocks.
 #[derive(Debug, Clone, Default)]
