@@ -210,16 +210,30 @@ pub const STAGE2_NAMES: &[&str] = &[
     "p_tree_grandparent",
     "p_tree_great_grandparent",
     "p_in_article_element",
+    // the groups of blocks sharing the block's parent and grandparent element (HTML only; zero
+    // for text): see `sibling_groups`
+    "p_group_max_parent",
+    "group_log_blocks_parent",
+    "group_text_share_parent",
+    "p_text_share_outside_parent",
+    "p_group_max_grandparent",
+    "group_log_blocks_grandparent",
+    "group_text_share_grandparent",
+    "p_text_share_outside_grandparent",
+    "group_log_words_spread_parent",
 ];
 
 /// Number of features a stage-2 row adds to the stage-1 row.
-pub const N_EXTRA: usize = 20;
+pub const N_EXTRA: usize = 29;
 
 /// Number of features in a stage-2 row.
 pub const N_STAGE2: usize = N_BASE + N_EXTRA;
 
 /// Where the tree votes start in a stage-2 row's extras.
 const TREE_AT: usize = 15;
+
+/// Where the sibling-group features start in a stage-2 row's extras.
+const GROUPS_AT: usize = TREE_AT + VOTE_LEVELS + 1;
 
 /// Neighbours further than this are not looked at one by one (windows summarise them).
 const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
@@ -1164,6 +1178,7 @@ pub fn stage2_extras(shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32;
     }
     let at = |j: isize| if j >= 0 && (j as usize) < n { p[j as usize] } else { 0.0 };
     let votes = tree_votes(tree, shapes, p);
+    let groups = sibling_groups(tree, shapes, p);
     (0..n)
         .map(|i| {
             let ii = i as isize;
@@ -1194,7 +1209,10 @@ pub fn stage2_extras(shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32;
             let mut extras = [0f32; N_EXTRA];
             extras[..TREE_AT].copy_from_slice(&extra);
             if let Some(v) = votes.get(i) {
-                extras[TREE_AT..].copy_from_slice(v);
+                extras[TREE_AT..GROUPS_AT].copy_from_slice(v);
+            }
+            if let Some(g) = groups.get(i) {
+                extras[GROUPS_AT..].copy_from_slice(g);
             }
             extras
         })
@@ -1265,6 +1283,115 @@ fn tree_votes(tree: &BlockTree, shapes: &[Shape], p: &[f32]) -> Vec<[f32; VOTE_L
             v
         })
         .collect()
+}
+
+/// Per block, its siblings (the blocks whose element has the same parent: the cells of a row,
+/// the items of a list) and its cousins (the same grandparent: the rows of a table), each group
+/// with the block: the largest stage-1 probability of the group's other blocks (-1 when none),
+/// the log number of its blocks, the share of the page's own (non-link) words it holds, and the
+/// share of the page's own words outside it that stage 1 calls article (probability-weighted);
+/// then the spread (standard deviation) of the log lengths of the siblings. Why: a table or list
+/// that holds most of a page's text, on a page where stage 1 finds little article elsewhere, is
+/// the page's content though each row alone looks like furniture; alike rows are one group, to
+/// be kept or dropped together. Empty for text. 5-fold CV, five splits: 0.9599 without them,
+/// 0.9619 with them (0.9634/0.9615/0.9578/0.9514/0.9655 -> 0.9651/0.9618/0.9607/0.9564/0.9656);
+/// the same sums over every block inside the parent and grandparent, not only siblings and
+/// cousins, did worse (0.9597/0.9603 on the first two splits).
+fn sibling_groups(tree: &BlockTree, shapes: &[Shape], p: &[f32]) -> Vec<[f32; N_EXTRA - GROUPS_AT]> {
+    let n = p.len();
+    if tree.element.len() != n {
+        return Vec::new();
+    }
+    let nodes = tree.parent.len();
+    let up = |e: u32| Some(tree.parent[e as usize]).filter(|&a| a != BlockTree::ROOT);
+    // the elements that make a block's groups: its element's parent and grandparent, if any
+    let groups_of = |i: usize| {
+        let parent = up(tree.element[i]);
+        [parent, parent.and_then(up)].map(|e| e.map(|e| e as usize))
+    };
+    let own_words: Vec<f32> = shapes.iter().map(|s| s.words * (1.0 - s.link_share)).collect();
+    let page_words: f32 = own_words.iter().sum();
+    let page_article_words: f32 = (0..n).map(|i| p[i] * own_words[i]).sum();
+    // per group (level, element): the two largest probabilities (the largest of the *others* is
+    // the second when the block is the largest), blocks, own words, article words, Σ and Σ² of
+    // log lengths
+    let mut groups = [vec![Group::default(); nodes], vec![Group::default(); nodes]];
+    for i in 0..n {
+        for (level, e) in groups_of(i).into_iter().enumerate() {
+            if let Some(e) = e {
+                groups[level][e].add(p[i], own_words[i], shapes[i].log_words);
+            }
+        }
+    }
+    let share = |x: f32| {
+        if page_words > 0.0 {
+            (x / page_words).clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    };
+    (0..n)
+        .map(|i| {
+            let mut g = [0f32; N_EXTRA - GROUPS_AT];
+            let parent_and_grandparent = groups_of(i);
+            for (level, e) in parent_and_grandparent.into_iter().enumerate() {
+                let at = 4 * level;
+                let Some(group) = e.map(|e| &groups[level][e]) else {
+                    g[at] = -1.0;
+                    g[at + 3] = share(page_article_words - p[i] * own_words[i]);
+                    continue;
+                };
+                let [first, second] = group.top2;
+                g[at] = if group.blocks < 2 {
+                    -1.0
+                } else if p[i] >= first {
+                    second
+                } else {
+                    first
+                };
+                g[at + 1] = ln_1p(group.blocks as f32);
+                g[at + 2] = share(group.words);
+                g[at + 3] = share(page_article_words - group.article_words);
+            }
+            if let Some(e) = parent_and_grandparent[0] {
+                let siblings = &groups[0][e];
+                let m = siblings.blocks as f32;
+                let mean = siblings.log_words_sum / m;
+                g[8] = (siblings.log_words_squares / m - mean * mean).max(0.0).sqrt();
+            }
+            g
+        })
+        .collect()
+}
+
+/// What [`sibling_groups`] sums over one group of blocks.
+#[derive(Debug, Clone, Default)]
+struct Group {
+    /// The two largest stage-1 probabilities, the largest first.
+    top2: [f32; 2],
+    blocks: u32,
+    /// Own (non-link) words.
+    words: f32,
+    /// Own words weighted by stage 1's probability.
+    article_words: f32,
+    log_words_sum: f32,
+    log_words_squares: f32,
+}
+
+impl Group {
+    fn add(&mut self, p: f32, own_words: f32, log_words: f32) {
+        let [first, second] = &mut self.top2;
+        if self.blocks == 0 || p > *first {
+            self.top2 = [p, if self.blocks == 0 { -1.0 } else { *first }];
+        } else if self.blocks == 1 || p > *second {
+            *second = p;
+        }
+        self.blocks += 1;
+        self.words += own_words;
+        self.article_words += p * own_words;
+        self.log_words_sum += log_words;
+        self.log_words_squares += log_words * log_words;
+    }
 }
 
 #[cfg(test)]
@@ -1436,6 +1563,43 @@ mod tests {
         let (base, shapes) = rows(&t, &Lexicon::new(&Vocab::default()));
         let r = stage2_rows(&base, &shapes, &t.tree, &[0.9, 0.9]);
         assert!(r[0][N_BASE + 15..].iter().all(|&v| v == 0.0));
+    }
+
+    #[test]
+    fn sibling_groups_judge_a_table_as_a_whole() {
+        let html = "<body><nav><p><a href=/>Home</a></p></nav>\
+             <table><tr><td>Alpha Racing 120 points</td></tr><tr><td>Beta Motors 98 points</td></tr>\
+             <tr><td>Gamma Team 75 points</td></tr></table><p>Short note</p></body>";
+        let s = segment(&Document {
+            name: "t.html".into(),
+            text: html.into(),
+            format: Format::Html,
+            notes: vec![],
+        });
+        let texts: Vec<&str> = s.blocks.iter().map(|b| b.text.as_str()).collect();
+        let row = |t: &str| texts.iter().position(|b| b.contains(t)).unwrap();
+        let (alpha, beta, note) = (row("Alpha"), row("Beta"), row("Short note"));
+        let (base, shapes) = rows(&s, &Lexicon::new(&Vocab::default()));
+        let mut p = vec![0.1; s.blocks.len()];
+        p[beta] = 0.4;
+        let r = stage2_rows(&base, &shapes, &s.tree, &p);
+        let get = |i: usize, name: &str| r[i][N_BASE + STAGE2_NAMES.iter().position(|n| *n == name).unwrap()];
+        // the rows: the most hopeful other row, three rows, most of the page's own words
+        assert!((get(alpha, "p_group_max_grandparent") - 0.4).abs() < 1e-6);
+        assert!((get(beta, "p_group_max_grandparent") - 0.1).abs() < 1e-6);
+        assert_eq!(get(alpha, "group_log_blocks_grandparent"), 3f32.ln_1p());
+        assert!(get(alpha, "group_text_share_grandparent") > 0.7);
+        // alike rows: their lengths hardly spread
+        assert!(get(alpha, "group_log_words_spread_parent") < 0.2);
+        // outside the table, stage 1 found little article
+        assert!(get(alpha, "p_text_share_outside_grandparent") < 0.05);
+        // the note's siblings: the blocks whose element's parent is the body, the table not
+        assert!(get(note, "group_text_share_parent") < 0.3);
+        // text has no tree: the group features stay zero
+        let t = seg("a\nb");
+        let (base, shapes) = rows(&t, &Lexicon::new(&Vocab::default()));
+        let r = stage2_rows(&base, &shapes, &t.tree, &[0.9, 0.9]);
+        assert!(r[0][N_BASE + GROUPS_AT..].iter().all(|&v| v == 0.0));
     }
 
     #[test]
