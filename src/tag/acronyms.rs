@@ -91,15 +91,6 @@ mod tests {
     use crate::schema::Label;
     use crate::tokenize::tokenize;
 
-    fn span(text: &str, part: &str, label: Label) -> EntitySpan {
-        let start = text.find(part).unwrap();
-        EntitySpan {
-            start,
-            end: start + part.len(),
-            label,
-        }
-    }
-
     fn rewritten(text: &str, mut spans: Vec<EntitySpan>) -> Vec<(&str, Label)> {
         apply_definitions(text, &tokenize(text), &mut spans);
         spans.iter().map(|s| (&text[s.start..s.end], s.label)).collect()
@@ -112,9 +103,9 @@ mod tests {
         let got = rewritten(
             text,
             vec![
-                span(text, "Acme-led", Label::MISC),
-                span(text, "Northern Growers", Label::LOC),
-                span(text, "UNG", Label::ORG),
+                EntitySpan::first_in(text, "Acme-led", Label::MISC),
+                EntitySpan::first_in(text, "Northern Growers", Label::LOC),
+                EntitySpan::first_in(text, "UNG", Label::ORG),
             ],
         );
         assert_eq!(
@@ -133,8 +124,8 @@ mod tests {
         let got = rewritten(
             text,
             vec![
-                span(text, "Dana Falk", Label::PER),
-                span(text, "the Brill Trade Office", Label::ORG),
+                EntitySpan::first_in(text, "Dana Falk", Label::PER),
+                EntitySpan::first_in(text, "the Brill Trade Office", Label::ORG),
             ],
         );
         assert_eq!(
@@ -154,7 +145,7 @@ mod tests {
             "the brill Trade Office (BTO) agreed", // a lowercase word in the name
             "the Brill Trade Office ( BTO agreed", // no closing bracket
         ] {
-            let spans = vec![span(text, "Trade Office", Label::LOC)];
+            let spans = vec![EntitySpan::first_in(text, "Trade Office", Label::LOC)];
             assert_eq!(rewritten(text, spans), vec![("Trade Office", Label::LOC)], "{text}");
         }
         let untagged = "shares of Brill Trade Office (BTO) rose";

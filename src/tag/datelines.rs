@@ -36,14 +36,7 @@ mod tests {
     fn labelled(text: &str, parts: &[(&str, Label)]) -> Vec<(String, Label)> {
         let mut spans: Vec<EntitySpan> = parts
             .iter()
-            .map(|&(p, label)| {
-                let start = text.find(p).unwrap();
-                EntitySpan {
-                    start,
-                    end: start + p.len(),
-                    label,
-                }
-            })
+            .map(|&(p, label)| EntitySpan::first_in(text, p, label))
             .collect();
         label_dateline(text, &mut spans);
         spans

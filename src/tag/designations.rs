@@ -76,14 +76,7 @@ mod tests {
     fn an_untagged_designation_becomes_misc_and_a_tagged_one_is_left_alone() {
         let text = "A Freedonian F-16 met an Acme MiG-29 over Ogden.";
         let tokens = tokenize(text);
-        let span = |w: &str, label| {
-            let start = text.find(w).unwrap();
-            EntitySpan {
-                start,
-                end: start + w.len(),
-                label,
-            }
-        };
+        let span = |w: &str, label| EntitySpan::first_in(text, w, label);
         let mut spans = vec![
             span("Freedonian", Label::MISC),
             span("Acme MiG-29", Label::ORG),

@@ -28,11 +28,13 @@ const MAX_UNTAGGED_WORDS: usize = 3;
 pub fn join_nationalities(text: &str, spans: &mut Vec<EntitySpan>, words: &WordStats) {
     // Words capitalised nearly always are names themselves (the top bucket), as are unseen ones.
     let common = |w: &str| words.stats(hash_lower(w)).0 < CAP_BUCKETS - 1;
+    // A nationality is one word: `Acme-led` qualifies, it names no country.
+    let nationality = |s: &EntitySpan| s.label == Label::MISC && !text[s.start..s.end].contains([' ', '-']);
     let mut kept = 0;
     for i in 0..spans.len() {
         let s = spans[i];
         let next_start = spans.get(i + 1).map_or(text.len(), |n| n.start);
-        if s.label == Label::MISC && !text[s.start..s.end].contains([' ', '-']) {
+        if nationality(&s) {
             if let Some(end) = untagged_institution(&text[s.end..next_start], &common) {
                 spans[kept] = EntitySpan {
                     start: s.start,
@@ -45,11 +47,9 @@ pub fn join_nationalities(text: &str, spans: &mut Vec<EntitySpan>, words: &WordS
         }
         if kept > 0 {
             let prev = &mut spans[kept - 1];
-            let nationality = &text[prev.start..prev.end];
-            if prev.label == Label::MISC
+            if nationality(prev)
                 && s.label == Label::ORG
                 && &text[prev.end..s.start] == " "
-                && !nationality.contains([' ', '-'])
                 && text[s.start..s.end].split(' ').all(common)
             {
                 prev.end = s.end;
@@ -109,14 +109,7 @@ mod tests {
     fn joined(text: &str, parts: &[(&str, Label)]) -> Vec<(String, Label)> {
         let mut spans: Vec<EntitySpan> = parts
             .iter()
-            .map(|&(p, label)| {
-                let start = text.find(p).unwrap();
-                EntitySpan {
-                    start,
-                    end: start + p.len(),
-                    label,
-                }
-            })
+            .map(|&(p, label)| EntitySpan::first_in(text, p, label))
             .collect();
         join_nationalities(text, &mut spans, &stats());
         spans

@@ -55,6 +55,19 @@ pub struct EntitySpan {
     pub label: Label,
 }
 
+#[cfg(test)]
+impl EntitySpan {
+    /// The span of the first `part` of `text` (the rules' tests build the model's spans so).
+    pub(crate) fn first_in(text: &str, part: &str, label: Label) -> EntitySpan {
+        let start = text.find(part).expect("the part is in the text");
+        EntitySpan {
+            start,
+            end: start + part.len(),
+            label,
+        }
+    }
+}
+
 /// Finds every entity span in a tokenized text.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
     let mut names = Vec::new();
