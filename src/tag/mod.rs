@@ -7,14 +7,17 @@
 //! knowledge in [`lexicon`] (gazetteers, Brown clusters, capitalisation statistics);
 //! a name that defines its acronym takes the span the definition gives ([`acronyms`]), a
 //! nationality joins the institution it qualifies ([`institutions`]), a place read as a person
-//! or MISC is the place again ([`places`]), and a model designation the model left out is MISC
-//! ([`designations`]), and a dateline's place is LOC and its agency ORG ([`datelines`]);
+//! or MISC is the place again ([`places`]), a name in apposition with an organisation's noun
+//! (`Acme, Freedonia's arms export company,`) is an organisation ([`appositions`]), a model
+//! designation the model left out is MISC ([`designations`]), and a dateline's place is LOC and
+//! its agency ORG ([`datelines`]);
 //! numeric and temporal expressions from the rules in [`numeric`]; where both claim a token,
 //! the name wins. The model file is embedded in the binary and read once, on first use.
 //! What it does not do: group mentions into entities (that is `resolve`).
 //! How the model is made: `presslens-train` ([`train`]), see `scripts/train.sh`.
 
 pub mod acronyms;
+pub mod appositions;
 pub mod datelines;
 pub mod designations;
 pub mod institutions;
@@ -76,6 +79,7 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<EntitySpan> {
         acronyms::apply_definitions(text, tokens, &mut names);
         institutions::join_nationalities(text, &mut names, &m.lexicon.words);
         places::restore_places(text, &mut names, &m.lexicon.gazetteers);
+        appositions::label_appositions(text, &mut names, &m.lexicon.gazetteers);
         designations::add_designations(text, tokens, &mut names);
         datelines::label_dateline(text, &mut names);
     }
