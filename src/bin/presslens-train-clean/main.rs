@@ -722,6 +722,7 @@ fn bench(args: &Args) -> io::Result<()> {
     }
     let bytes: usize = docs.iter().map(Vec::len).sum::<usize>() * args.reps;
     let start = std::time::Instant::now();
+    let cpu_start = thread_cpu_seconds();
     let mut kept = 0usize;
     for _ in 0..args.reps {
         for d in &docs {
@@ -731,8 +732,12 @@ fn bench(args: &Args) -> io::Result<()> {
         }
     }
     let secs = start.elapsed().as_secs_f64();
+    let cpu = match (cpu_start, thread_cpu_seconds()) {
+        (Some(a), Some(b)) => format!(", {:.1} MB per CPU second", bytes as f64 / 1e6 / (b - a)),
+        _ => String::new(),
+    };
     println!(
-        "{}: {:.1} MB in {:.2} s = {:.1} MB/s (decode + segment + clean, one thread; {} bytes kept)",
+        "{}: {:.1} MB in {:.2} s = {:.1} MB/s{cpu} (decode + segment + clean, one thread; {} bytes kept)",
         if args.mode == Mode::Html { "html" } else { "pasted" },
         bytes as f64 / 1e6,
         secs,
@@ -784,6 +789,13 @@ fn bench(args: &Args) -> io::Result<()> {
         secs * 1e6 / (blocks * args.reps) as f64
     );
     Ok(())
+}
+
+/// This thread's time on a CPU so far, in seconds (Linux `schedstat`; `None` elsewhere): on a
+/// shared machine the wall time also counts the time other processes held the CPU.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    Some(stat.split_whitespace().next()?.parse::<f64>().ok()? / 1e9)
 }
 
 /// Prints each block of each file with stage-1 and stage-2 probabilities, kept (`K`) or the
