@@ -345,6 +345,17 @@ impl Context<'_> {
             && REPORTING_VERBS.contains(&self.words[i])
     }
 
+    /// Whether the word before `called` makes it a participle naming a thing (`a show called
+    /// "…"`), not a speaker's verb (`Roe called "…"`, `what he called "…"`): a lowercase word
+    /// that is no pronoun.
+    fn names_a_thing(&self, before: usize) -> bool {
+        let word = self.words[before];
+        word.starts_with(char::is_lowercase)
+            && word.chars().all(char::is_alphabetic)
+            && !PRONOUNS.contains(&word)
+            && !matches!(word, "we" | "you" | "who" | "which" | "that")
+    }
+
     /// `open` is the token of the opening mark, `close` of the closing one (if any).
     fn attribute(&self, open: usize, close: Option<usize>, previous: Option<&FoundQuote>) -> Option<Attribution> {
         let sentence = self.sentence_of(open);
@@ -390,6 +401,9 @@ impl Context<'_> {
                 continue;
             }
             let cue = self.words[v].to_lowercase();
+            if cue == "called" && v + 1 == open && v >= 1 && self.names_a_thing(v - 1) {
+                continue;
+            }
             let verb = if cue == "quoted" && v >= 1 && self.is_one_of(v - 1, &["was", "were", "is", "been"]) {
                 v - 1
             } else {
@@ -612,6 +626,16 @@ mod tests {
         let q = quotes(text, &[("Jane Roe", Label::PER), ("United States", Label::LOC)]);
         assert_eq!(speaker_of(&q, "provocations").as_deref(), Some("Jane Roe"));
         assert_eq!(speaker_of(&q, "threatening").as_deref(), Some("Jane Roe"));
+    }
+
+    #[test]
+    fn a_thing_called_by_a_name_is_no_quote_of_its_own() {
+        let text = "Jane Roe hosted a show called \"Ask Roe\" at fairs. A poem called \"Winter, Ogden,\" won.\n\
+                    Then she called \"this\" a lie.";
+        let found = quotes(text, &[("Jane Roe", Label::PER)]);
+        assert_eq!(speaker_of(&found, "Ask Roe"), None);
+        assert_eq!(speaker_of(&found, "Winter"), None);
+        assert_eq!(speaker_of(&found, "this"), Some("Jane Roe".to_string()));
     }
 
     #[test]
