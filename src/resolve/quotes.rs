@@ -401,7 +401,8 @@ impl Context<'_> {
                 continue;
             }
             let cue = self.words[v].to_lowercase();
-            if cue == "called" && v + 1 == open && v >= 1 && self.names_a_thing(v - 1) {
+            let names_next = v + 1 == open || (v + 2 == open && self.is_one_of(v + 1, &["the", "a", "an"]));
+            if cue == "called" && names_next && v >= 1 && self.names_a_thing(v - 1) {
                 continue;
             }
             let verb = if cue == "quoted" && v >= 1 && self.is_one_of(v - 1, &["was", "were", "is", "been"]) {
@@ -630,11 +631,13 @@ mod tests {
 
     #[test]
     fn a_thing_called_by_a_name_is_no_quote_of_its_own() {
-        let text = "Jane Roe hosted a show called \"Ask Roe\" at fairs. A poem called \"Winter, Ogden,\" won.\n\
+        let text = "Jane Roe hosted a show called \"Ask Roe\" at fairs. A poem called \"Winter, Ogden,\" won. \
+                    Toy sets called the \"Acme Series\" sold.\n\
                     Then she called \"this\" a lie.";
         let found = quotes(text, &[("Jane Roe", Label::PER)]);
         assert_eq!(speaker_of(&found, "Ask Roe"), None);
         assert_eq!(speaker_of(&found, "Winter"), None);
+        assert_eq!(speaker_of(&found, "Acme"), None);
         assert_eq!(speaker_of(&found, "this"), Some("Jane Roe".to_string()));
     }
 
