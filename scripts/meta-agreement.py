@@ -2,7 +2,10 @@
 """Metadata of pasted text against the same page's HTML, on the dev pages: how often the title,
 date and byline read from the pasted text equal the ones read from the HTML (where the page
 declares JSON-LD / og: metadata, the HTML side is mostly right). There is no gold metadata for
-the dev pages; this is the check that finds pasted-text header mistakes.
+the dev pages; this is the check that finds pasted-text header mistakes. The source (outlet) is
+compared loosely, as sites spell themselves many ways: it agrees when, spaces and case aside,
+one of the two names contains the other or the page's domain name contains it (`Fox News` on
+foxnews.com) and differs otherwise; it is counted on every page.
   usage: scripts/meta-agreement.py [--lang en] [--show]   (after cargo build --release)"""
 import collections, json, os, subprocess, sys
 
@@ -22,7 +25,20 @@ def analyse(key):
 
 html, pasted = analyse("html_path"), analyse("pasted_path")
 agree, differ, total = collections.Counter(), collections.Counter(), collections.Counter()
-for h, p in zip(html, pasted):
+def squash(name):
+    return (name or "").lower().replace(" ", "")
+
+
+for c, h, p in zip(cases, html, pasted):
+    got, want = squash(p["meta"].get("source")), squash(h["meta"].get("source"))
+    domain = c["url"].split("/")[2].removeprefix("www.").split(".")[0]
+    total["source"] += 1
+    if got and ((want and (got in want or want in got)) or got in domain or domain in got):
+        agree["source"] += 1
+    elif got:
+        differ["source"] += 1
+        if "--show" in sys.argv:
+            print(f"source: html {h['meta'].get('source')!r} | pasted {p['meta'].get('source')!r}")
     for field in ("title", "date", "byline"):
         want, got = h["meta"].get(field), p["meta"].get(field)
         if want is None:
@@ -34,5 +50,5 @@ for h, p in zip(html, pasted):
             differ[field] += 1
             if "--show" in sys.argv:
                 print(f"{field}: html {want!r} | pasted {got!r}")
-for field in ("title", "date", "byline"):
+for field in ("title", "date", "byline", "source"):
     print(f"{field}: pasted agrees {agree[field]}/{total[field]}, differs {differ[field]}, missing {total[field] - agree[field] - differ[field]}")

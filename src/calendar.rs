@@ -209,6 +209,19 @@ fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
     out
 }
 
+/// Whether a word names a month, in full or in three letters (`November`, `Nov`; not `Jane`,
+/// which starts `janeiro`), or a day of the week in full (`Tuesday`; not `Sun`, a word too),
+/// in any case.
+pub fn names_month_or_day(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    let abbreviation = lower.chars().count() == 3;
+    let month = MONTHS
+        .iter()
+        .flat_map(|names| names.iter())
+        .any(|name| *name == lower || (abbreviation && name.starts_with(lower.as_str())));
+    month || (lower.len() > 3 && is_weekday(&lower))
+}
+
 /// Whether a lowercase word names a day of the week.
 fn is_weekday(lower: &str) -> bool {
     const DAYS: &[&str] = &[
@@ -565,6 +578,16 @@ mod tests {
         assert!(!has_year("Feb. 12, 20190"));
         assert!(!has_year("Version 12.4.1 of 3000 items"));
         assert_eq!(find_full_date("May 5 at 10:30"), None);
+    }
+
+    #[test]
+    fn month_and_day_names_for_the_outlet_filter() {
+        for word in ["November", "Nov", "NOV.", "Februar", "May", "Tuesday", "WEDNESDAY"] {
+            assert!(names_month_or_day(word), "{word}");
+        }
+        for word in ["Jane", "Sun", "Wed", "Mark", "Novel", "Herald"] {
+            assert!(!names_month_or_day(word), "{word}");
+        }
     }
 
     #[test]

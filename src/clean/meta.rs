@@ -546,32 +546,42 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 
 /// The outlet's name as its own page furniture repeats it ("Subscribe to The Daily", "© The
 /// Daily", "The Daily Digital Edition"): the capitalised phrase of two to four words that recurs most in
-/// the dropped blocks and never occurs in the body.
-pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
+/// the dropped blocks and never occurs in the body. It must stand at least once in a furniture
+/// line that says something about it (at least [`OUTLET_CONTEXT_WORDS`] more words: "Why you
+/// can trust The Daily", "Disclaimer: No The Daily journalist was involved"): a phrase only
+/// ever alone on its line is a menu entry or a section ("Contact Us", "Personal Finance") or
+/// an author's name. A phrase with a month or a weekday is a date line ("Tuesday November"),
+/// one inside the byline is the author, and one that starts or ends in a function word is a
+/// piece of a longer one ("Sign Up To The Daily" gives "To The").
+pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>) -> Option<String> {
     // Linear: phrases are hashed, never searched for in the body text. One buffer holds the
     // phrase at hand; only a phrase new to the furniture is copied.
     let mut phrase = String::new();
     let mut run = Vec::new();
-    // phrase -> (blocks, first block, last block)
-    let mut counts: HashMap<String, (usize, usize, usize), rules::FastHash> = HashMap::default();
-    // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital Edition").
-    // a word and the space after it take a byte each at least: a line this short needs no count
-    let short = |b: &Block| {
-        b.text.len() < 2 * OUTLET_LINE_MAX_WORDS + 1 || b.text.split_whitespace().nth(OUTLET_LINE_MAX_WORDS).is_none()
-    };
-    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, b)| !keep[*i] && short(b)) {
-        for_each_phrase(&b.text, &mut run, &mut phrase, |p| match counts.get_mut(p) {
-            Some((n, _, last)) if *last != i => {
-                *n += 1;
-                *last = i;
-            }
-            Some(_) => {}
-            None => {
-                counts.insert(p.to_string(), (1, i, i));
+    // phrase -> (blocks, first block, last block, seen with context)
+    let mut counts: HashMap<String, (usize, usize, usize, bool), rules::FastHash> = HashMap::default();
+    for (i, b) in seg.blocks.iter().enumerate().filter(|(i, _)| !keep[*i]) {
+        // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital
+        // Edition"); counting stops past the limit.
+        let words = b.text.split_whitespace().take(OUTLET_LINE_MAX_WORDS + 1).count();
+        if words > OUTLET_LINE_MAX_WORDS {
+            continue;
+        }
+        for_each_phrase(&b.text, &mut run, &mut phrase, |p| {
+            let in_context = words >= p.split(' ').count() + OUTLET_CONTEXT_WORDS;
+            match counts.get_mut(p) {
+                Some((n, _, last, context)) => {
+                    *n += usize::from(*last != i);
+                    *last = i;
+                    *context |= in_context;
+                }
+                None => {
+                    counts.insert(p.to_string(), (1, i, i, in_context));
+                }
             }
         });
     }
-    counts.retain(|_, (n, _, _)| *n >= 2);
+    counts.retain(|_, (n, _, _, context)| *n >= 2 && *context);
     // Only the recurring phrases need looking for in the body.
     for b in seg.blocks.iter().zip(keep).filter(|(_, k)| **k).map(|(b, _)| b) {
         if counts.is_empty() {
@@ -583,8 +593,13 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool]) -> Option<String> {
     }
     counts
         .into_iter()
-        .filter(|(p, _)| rules::boilerplate_reason(p, 4).is_none())
-        .max_by(|(p, (n, first, _)), (q, (m, second, _))| {
+        .filter(|(p, _)| {
+            rules::boilerplate_reason(p, 4).is_none()
+                && !p.split(' ').any(calendar::names_month_or_day)
+                && !starts_or_ends_in_function_word(p)
+                && !byline.is_some_and(|b| b.contains(p.as_str()))
+        })
+        .max_by(|(p, (n, first, _, _)), (q, (m, second, _, _))| {
             (*n, p.split(' ').count(), std::cmp::Reverse(*first))
                 .cmp(&(*m, q.split(' ').count(), std::cmp::Reverse(*second)))
                 .then_with(|| q.cmp(p))
@@ -611,8 +626,22 @@ fn for_each_phrase<'a>(text: &'a str, run: &mut Vec<&'a str>, phrase: &mut Strin
     });
 }
 
+/// Whether a phrase starts (`To The`, `Us On`) or ends (`Back To`) in an English function
+/// word, capitalised as menus and headlines capitalise every word; a name may start with `The`.
+fn starts_or_ends_in_function_word(phrase: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "us", "with", "you", "your",
+    ];
+    let is_function = |w: &str| FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f));
+    let first = phrase.split(' ').next().unwrap_or("");
+    let last = phrase.rsplit(' ').next().unwrap_or("");
+    (is_function(first) && !first.eq_ignore_ascii_case("the")) || is_function(last)
+}
+
 /// Furniture lines longer than this are not searched for the outlet's name.
 const OUTLET_LINE_MAX_WORDS: usize = 12;
+/// The words besides the outlet's name in a furniture line that says something about it.
+const OUTLET_CONTEXT_WORDS: usize = 3;
 
 /// Calls `f` with each maximal run of capitalised words not broken by punctuation; `run` is
 /// the buffer the runs are gathered in.

@@ -246,7 +246,12 @@ fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
             });
         }
     }
-    out.meta.source = out.meta.source.take().or_else(|| meta::outlet_in_furniture(seg, &keep));
+    let byline = out.meta.byline.as_deref();
+    out.meta.source = out
+        .meta
+        .source
+        .take()
+        .or_else(|| meta::outlet_in_furniture(seg, &keep, byline));
     out
 }
 
@@ -522,6 +527,32 @@ mod tests {
         assert_eq!(c.meta.date.as_deref(), Some("2019-02-12"));
         assert_eq!(c.meta.byline.as_deref(), Some("Jane Roe"));
         assert_eq!(c.meta.title.as_deref(), Some("Zentralbank erhöht die Zinsen"));
+    }
+
+    #[test]
+    fn the_outlet_is_the_name_its_furniture_talks_about() {
+        // `Acme Herald` stands in lines that say something about it; `Contact Us` and `Personal
+        // Finance` only alone (a menu), `Tuesday November` is a date, `To The` a fragment.
+        let furniture = "Personal Finance\n\nContact Us\n\nTuesday November 19, 2019\n\nSign Up To The Acme Herald\n\n\
+                         Why you can trust Acme Herald\n\nPersonal Finance\n\nContact Us\n\nTuesday November 19, 2019";
+        let text = format!("{furniture}\n\n{P1}\n\n{P2}\n\n{furniture}");
+        let (_, seg) = cleaned(&text);
+        let keep: Vec<bool> = seg.blocks.iter().map(|b| b.text == P1 || b.text == P2).collect();
+        assert_eq!(
+            meta::outlet_in_furniture(&seg, &keep, None).as_deref(),
+            Some("Acme Herald")
+        );
+        // Menu entries alone are not enough, nor is the author the byline names.
+        let text = format!(
+            "Contact Us\n\nRead the latest columns from Jane Roe\n\n{P1}\n\n{P2}\n\nContact Us\n\nRead the latest columns from Jane Roe"
+        );
+        let (_, seg) = cleaned(&text);
+        let keep: Vec<bool> = seg.blocks.iter().map(|b| b.text == P1 || b.text == P2).collect();
+        assert_eq!(meta::outlet_in_furniture(&seg, &keep, Some("Jane Roe")), None);
+        assert_eq!(
+            meta::outlet_in_furniture(&seg, &keep, None).as_deref(),
+            Some("Jane Roe")
+        );
     }
 
     #[test]
