@@ -435,13 +435,11 @@ struct Scratch {
 fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own: &mut [f32; N_LOCAL]) -> Shape {
     let text = b.text.as_str();
     let lower_text = &mut scratch.lower;
-    lower_text.clear();
-    // ASCII text (most text) is lowercased in one go, at the same offsets; other text char by
-    // char, since lowercasing may change a char's length
-    let ascii = text.is_ascii();
-    if ascii {
-        lower_text.push_str(text);
-        lower_text.make_ascii_lowercase();
+    // Text is lowercased in one go, at the same offsets (the tokens' offsets are then the
+    // text's), unless a char's lowercase has another length; then char by char in the scan.
+    let same_offsets = lowercase_at_same_offsets(text, lower_text);
+    if !same_offsets {
+        lower_text.clear();
     }
     let toks = &mut scratch.tokens;
     toks.clear();
@@ -472,7 +470,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
                 letters += run;
                 lower += run;
                 starts_lowercase.get_or_insert(true);
-                if !ascii {
+                if !same_offsets {
                     lower_text.push_str(&text[at..at + run]);
                 }
                 piece.add_letters(run);
@@ -486,7 +484,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         // the word is begun; the space ends the token and the word.
         if let (b' ', Some(w)) = (b, run_start) {
             chars += 1;
-            let low_at = if ascii {
+            let low_at = if same_offsets {
                 at
             } else {
                 lower_text.push(' ');
@@ -514,7 +512,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
                 upper += 1;
             }
             starts_lowercase.get_or_insert(b.is_ascii_lowercase());
-            let low_at = if ascii {
+            let low_at = if same_offsets {
                 at
             } else {
                 lower_text.push(c.to_ascii_lowercase());
@@ -562,8 +560,8 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         separators += class.has(CharClass::SEPARATOR) as usize;
         colon |= class.has(CharClass::COLON);
         // the lowercase text and its tokens
-        let (low_at, low_end) = if ascii {
-            (at, at + 1)
+        let (low_at, low_end) = if same_offsets {
+            (at, at + c.len_utf8())
         } else {
             let low_at = lower_text.len();
             if c.is_ascii() {
@@ -742,6 +740,50 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         link_share,
         vocab_mean,
     }
+}
+
+/// Writes `text` lowercased into `lower` and says whether each char kept its offset: false when
+/// a char's lowercase has another length (`İ`, the Kelvin sign), and `lower` is then unfinished.
+/// ASCII runs are copied whole; only the non-ASCII chars (most have no case: quotes, dashes)
+/// are looked up.
+fn lowercase_at_same_offsets(text: &str, lower: &mut String) -> bool {
+    lower.clear();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(ascii_bytes) = first_non_ascii(&text.as_bytes()[at..]) {
+        at += ascii_bytes;
+        let Some(c) = text[at..].chars().next() else { break };
+        let end = at + c.len_utf8();
+        if !is_plain_punctuation(c) {
+            let mut low = c.to_lowercase();
+            match (low.next(), low.next()) {
+                (Some(l), None) if l == c => {}
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => {
+                    lower.push_str(&text[copied..at]);
+                    lower.push(l);
+                    copied = end;
+                }
+                _ => return false,
+            }
+        }
+        at = end;
+    }
+    lower.push_str(&text[copied..]);
+    lower.make_ascii_lowercase();
+    true
+}
+
+/// Where the first non-ASCII byte of `bytes` is: eight bytes tested at a time, since prose runs
+/// long between its non-ASCII chars.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail_at = bytes.len() - chunks.remainder().len();
+    let at = chunks
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .position(|word| word & HIGH_BITS != 0)
+        .map_or(tail_at, |k| 8 * k);
+    bytes[at..].iter().position(|b| !b.is_ascii()).map(|k| at + k)
 }
 
 /// The FxHash of some bytes.
@@ -1674,5 +1716,15 @@ mod tests {
         assert_eq!(r[1][N_BASE + 1], 0.1); // previous
         assert_eq!(r[1][N_BASE + 4], 0.2); // next
         assert_eq!(r[0][N_BASE + 14], 0.9); // max after
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets_unless_a_char_changes_length() {
+        let mut lower = String::new();
+        assert!(lowercase_at_same_offsets("Ünd “ÉLAN” — OK", &mut lower));
+        assert_eq!(lower, "ünd “élan” — ok");
+        // `İ` lowercases to two chars, the Kelvin sign to a shorter `k`
+        assert!(!lowercase_at_same_offsets("İstanbul", &mut lower));
+        assert!(!lowercase_at_same_offsets("5 \u{212A}", &mut lower));
     }
 }
