@@ -34,6 +34,14 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             break;
         }
         let text = blocks[i].text.trim();
+        // a label or a link starts with one of these bytes; most lines start otherwise, and are
+        // not compared with the labels one by one
+        if !matches!(
+            text.as_bytes().first(),
+            Some(b'o' | b'O' | b's' | b'S' | b'u' | b'U' | b'l' | b'L' | b'h' | b'<' | b'>')
+        ) {
+            continue;
+        }
         if let Some(rest) = strip_url_label(text) {
             if let Some(url) = bare_url(rest) {
                 meta.url = Some(url.to_string());
