@@ -256,10 +256,16 @@ fn is_vocab_word(w: &str) -> bool {
 }
 
 /// Everything the features look words up in: the learned vocabulary and the phrase rules'
-/// first tokens, in one table, so that each token of a block costs one hash look-up.
+/// first tokens, together, so that each token of a block costs one look-up.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    words: HashMap<Box<str>, LexEntry, rules::FastHash>,
+    /// The entries of the words of at most [`SHORT_WORD_BYTES`] bytes (most tokens), by their
+    /// [`short_key`]: an index into `short_entries`. A token's bytes make its key, so it is
+    /// neither hashed as a string nor compared byte by byte.
+    short_words: KeyTable,
+    short_entries: Vec<LexEntry>,
+    /// The entries of the longer words.
+    long_words: HashMap<Box<str>, LexEntry, rules::FastHash>,
     /// Learned weights of markup words (the vocabulary's keys with [`MARKUP_PREFIX`]).
     markup: HashMap<Box<str>, f32, rules::FastHash>,
     /// The first chars of phrases that start with a symbol (`/month`, `(photo:`, `©`): other
@@ -271,6 +277,28 @@ pub struct Lexicon {
 struct LexEntry {
     weight: f32,
     phrases: &'static [rules::Entry],
+}
+
+/// Words of at most this many bytes are keyed by [`short_key`].
+const SHORT_WORD_BYTES: usize = 7;
+
+/// A word of at most [`SHORT_WORD_BYTES`] bytes as a [`KeyTable`] key: its bytes and, in the top
+/// byte, its length (so no two words share one), times an odd constant (one to one, and mixed).
+/// The bytes are read in at most two loads, which may overlap: a byte loop cost more than the
+/// look-up.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    let n = b.len();
+    let bytes = match n {
+        1..=3 => b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1)),
+        4..=SHORT_WORD_BYTES => {
+            let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as u64;
+            let tail = u32::from_le_bytes([b[n - 4], b[n - 3], b[n - 2], b[n - 1]]) as u64;
+            head | tail << (8 * (n - 4))
+        }
+        _ => return None,
+    };
+    Some((bytes | (n as u64) << 56).wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 impl Lexicon {
@@ -293,10 +321,35 @@ impl Lexicon {
                 symbol_starts.push(c);
             }
         }
+        let short_count = words.keys().filter(|w| short_key(w).is_some()).count();
+        let mut short_words = KeyTable::with_capacity(short_count);
+        let mut short_entries = Vec::with_capacity(short_count);
+        let mut long_words: HashMap<Box<str>, LexEntry, rules::FastHash> = HashMap::default();
+        for (w, entry) in words {
+            match short_key(&w) {
+                Some(key) => {
+                    short_words.get_or_insert(key, short_entries.len() as u32);
+                    short_entries.push(entry);
+                }
+                None => {
+                    long_words.insert(w, entry);
+                }
+            }
+        }
         Lexicon {
-            words,
+            short_words,
+            short_entries,
+            long_words,
             markup,
             symbol_starts,
+        }
+    }
+
+    /// The entry of a lowercase token, if the vocabulary or the phrase rules know it.
+    fn entry(&self, token: &str) -> Option<LexEntry> {
+        match short_key(token) {
+            Some(key) => self.short_words.get(key).map(|i| self.short_entries[i as usize]),
+            None => self.long_words.get(token).copied(),
         }
     }
 }
@@ -435,13 +488,11 @@ struct Scratch {
 fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own: &mut [f32; N_LOCAL]) -> Shape {
     let text = b.text.as_str();
     let lower_text = &mut scratch.lower;
-    lower_text.clear();
-    // ASCII text (most text) is lowercased in one go, at the same offsets; other text char by
-    // char, since lowercasing may change a char's length
-    let ascii = text.is_ascii();
-    if ascii {
-        lower_text.push_str(text);
-        lower_text.make_ascii_lowercase();
+    // Text is lowercased in one go, at the same offsets (the tokens' offsets are then the
+    // text's), unless a char's lowercase has another length; then char by char in the scan.
+    let same_offsets = lowercase_at_same_offsets(text, lower_text);
+    if !same_offsets {
+        lower_text.clear();
     }
     let toks = &mut scratch.tokens;
     toks.clear();
@@ -472,7 +523,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
                 letters += run;
                 lower += run;
                 starts_lowercase.get_or_insert(true);
-                if !ascii {
+                if !same_offsets {
                     lower_text.push_str(&text[at..at + run]);
                 }
                 piece.add_letters(run);
@@ -486,7 +537,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         // the word is begun; the space ends the token and the word.
         if let (b' ', Some(w)) = (b, run_start) {
             chars += 1;
-            let low_at = if ascii {
+            let low_at = if same_offsets {
                 at
             } else {
                 lower_text.push(' ');
@@ -514,7 +565,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
                 upper += 1;
             }
             starts_lowercase.get_or_insert(b.is_ascii_lowercase());
-            let low_at = if ascii {
+            let low_at = if same_offsets {
                 at
             } else {
                 lower_text.push(c.to_ascii_lowercase());
@@ -562,8 +613,8 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         separators += class.has(CharClass::SEPARATOR) as usize;
         colon |= class.has(CharClass::COLON);
         // the lowercase text and its tokens
-        let (low_at, low_end) = if ascii {
-            (at, at + 1)
+        let (low_at, low_end) = if same_offsets {
+            (at, at + c.len_utf8())
         } else {
             let low_at = lower_text.len();
             if c.is_ascii() {
@@ -643,7 +694,7 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
                 && toks
                     .get(i + 1)
                     .is_some_and(|&(a, _)| lower_text.as_bytes()[a as usize] == b'.');
-        let entry = lex.words.get(tok);
+        let entry = lex.entry(tok);
         if first_alnum && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
             let v = entry.map_or(0.0, |e| e.weight);
             vsum += v;
@@ -742,6 +793,50 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         link_share,
         vocab_mean,
     }
+}
+
+/// Writes `text` lowercased into `lower` and says whether each char kept its offset: false when
+/// a char's lowercase has another length (`İ`, the Kelvin sign), and `lower` is then unfinished.
+/// ASCII runs are copied whole; only the non-ASCII chars (most have no case: quotes, dashes)
+/// are looked up.
+fn lowercase_at_same_offsets(text: &str, lower: &mut String) -> bool {
+    lower.clear();
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(ascii_bytes) = first_non_ascii(&text.as_bytes()[at..]) {
+        at += ascii_bytes;
+        let Some(c) = text[at..].chars().next() else { break };
+        let end = at + c.len_utf8();
+        if !is_plain_punctuation(c) {
+            let mut low = c.to_lowercase();
+            match (low.next(), low.next()) {
+                (Some(l), None) if l == c => {}
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => {
+                    lower.push_str(&text[copied..at]);
+                    lower.push(l);
+                    copied = end;
+                }
+                _ => return false,
+            }
+        }
+        at = end;
+    }
+    lower.push_str(&text[copied..]);
+    lower.make_ascii_lowercase();
+    true
+}
+
+/// Where the first non-ASCII byte of `bytes` is: eight bytes tested at a time, since prose runs
+/// long between its non-ASCII chars.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    let chunks = bytes.chunks_exact(8);
+    let tail_at = bytes.len() - chunks.remainder().len();
+    let at = chunks
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or_default()))
+        .position(|word| word & HIGH_BITS != 0)
+        .map_or(tail_at, |k| 8 * k);
+    bytes[at..].iter().position(|b| !b.is_ascii()).map(|k| at + k)
 }
 
 /// The FxHash of some bytes.
@@ -1069,7 +1164,7 @@ fn layout_features(t: &TextLayout) -> [f32; N_BASE - LAYOUT_AT] {
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
     // each trigram with the first block that had it: one look-up a trigram; sized for every
     // word up front, since growing it rehashed it again and again
-    let mut first_block = FirstBlocks::with_capacity(hashes.len());
+    let mut first_block = KeyTable::with_capacity(hashes.len());
     blocks
         .iter()
         .zip(0u32..)
@@ -1090,44 +1185,60 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
         .collect()
 }
 
-/// Trigram keys and the first block that had each, for [`repeated_shares`]: a table of slots at
-/// most half full, a key's slot picked by its top bits and the next free one taken on a clash.
-/// The keys come well mixed (a product), so they need no hashing again; a `HashMap` hashed them
-/// and cost five times as much a look-up.
-struct FirstBlocks {
-    /// `(key, block)`, [`FirstBlocks::EMPTY`] as the block of a free slot.
+/// Well-mixed `u64` keys and a `u32` value each (trigrams and the first block that had each
+/// for [`repeated_shares`], short words and their entries for the [`Lexicon`]): a table of slots
+/// at most half full, a key's slot picked by its top bits and the next free one taken on a
+/// clash. The keys come well mixed (a product), so they need no hashing again; a `HashMap`
+/// hashed them and cost five times as much a look-up.
+#[derive(Debug, Clone)]
+struct KeyTable {
+    /// `(key, value)`, [`KeyTable::EMPTY`] as the value of a free slot.
     slots: Vec<(u64, u32)>,
     /// 64 minus log2 of the number of slots: a key's top bits are its slot.
     shift: u32,
 }
 
-impl FirstBlocks {
+impl Default for KeyTable {
+    fn default() -> KeyTable {
+        KeyTable::with_capacity(0)
+    }
+}
+
+impl KeyTable {
     const EMPTY: u32 = u32::MAX;
 
     /// A table for `n` keys.
-    fn with_capacity(n: usize) -> FirstBlocks {
+    fn with_capacity(n: usize) -> KeyTable {
         let size = (2 * n).next_power_of_two().max(2);
-        FirstBlocks {
+        KeyTable {
             slots: vec![(0, Self::EMPTY); size],
             shift: 64 - size.trailing_zeros(),
         }
     }
 
-    /// The block stored with `key`, else `block`, now stored with it.
-    fn get_or_insert(&mut self, key: u64, block: u32) -> u32 {
+    /// The slot of `key`, or the free slot where it goes.
+    fn slot(&self, key: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = (key >> self.shift) as usize;
-        loop {
-            let slot = &mut self.slots[i];
-            if slot.1 == Self::EMPTY {
-                *slot = (key, block);
-                return block;
-            }
-            if slot.0 == key {
-                return slot.1;
-            }
+        while self.slots[i].1 != Self::EMPTY && self.slots[i].0 != key {
             i = (i + 1) & mask;
         }
+        i
+    }
+
+    /// The value stored with `key`.
+    fn get(&self, key: u64) -> Option<u32> {
+        Some(self.slots[self.slot(key)].1).filter(|&v| v != Self::EMPTY)
+    }
+
+    /// The value stored with `key`, else `value`, now stored with it.
+    fn get_or_insert(&mut self, key: u64, value: u32) -> u32 {
+        let i = self.slot(key);
+        let slot = &mut self.slots[i];
+        if slot.1 == Self::EMPTY {
+            *slot = (key, value);
+        }
+        slot.1
     }
 }
 
@@ -1476,16 +1587,29 @@ mod tests {
     }
 
     #[test]
-    fn first_blocks_keep_each_keys_first_block() {
+    fn key_tables_keep_each_keys_first_value() {
         // four slots; the three keys all start at the last one, so they probe on past the end
-        let mut t = FirstBlocks::with_capacity(2);
+        let mut t = KeyTable::with_capacity(2);
         let keys = [u64::MAX, u64::MAX - 1, 3 << 62 | 5];
         for (k, block) in keys.iter().zip(1..) {
             assert_eq!(t.get_or_insert(*k, block), block);
         }
         for (k, block) in keys.iter().zip(1..) {
             assert_eq!(t.get_or_insert(*k, 9), block);
+            assert_eq!(t.get(*k), Some(block));
         }
+        assert_eq!(t.get(7), None);
+    }
+
+    #[test]
+    fn short_keys_tell_words_apart() {
+        let words = [
+            "a", "ab", "ba", "a\0", "abc", "acb", "abcd", "abcde", "abcdefg", "gfedcba", "né", "©",
+        ];
+        let keys: std::collections::HashSet<u64> = words.iter().filter_map(|w| short_key(w)).collect();
+        assert_eq!(keys.len(), words.len());
+        assert_eq!(short_key("abcdefgh"), None);
+        assert_eq!(short_key(""), None);
     }
 
     #[test]
@@ -1674,5 +1798,15 @@ mod tests {
         assert_eq!(r[1][N_BASE + 1], 0.1); // previous
         assert_eq!(r[1][N_BASE + 4], 0.2); // next
         assert_eq!(r[0][N_BASE + 14], 0.9); // max after
+    }
+
+    #[test]
+    fn lowercase_keeps_offsets_unless_a_char_changes_length() {
+        let mut lower = String::new();
+        assert!(lowercase_at_same_offsets("Ünd “ÉLAN” — OK", &mut lower));
+        assert_eq!(lower, "ünd “élan” — ok");
+        // `İ` lowercases to two chars, the Kelvin sign to a shorter `k`
+        assert!(!lowercase_at_same_offsets("İstanbul", &mut lower));
+        assert!(!lowercase_at_same_offsets("5 \u{212A}", &mut lower));
     }
 }

@@ -2,6 +2,7 @@
 //! and, for HTML, from what the page declares. Absent means `None`: a field is only filled from a
 //! line whose shape says what it is, never guessed from the nearest text.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -33,6 +34,14 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             break;
         }
         let text = blocks[i].text.trim();
+        // a label or a link starts with one of these bytes; most lines start otherwise, and are
+        // not compared with the labels one by one
+        if !matches!(
+            text.as_bytes().first(),
+            Some(b'o' | b'O' | b's' | b'S' | b'u' | b'U' | b'l' | b'L' | b'h' | b'<' | b'>')
+        ) {
+            continue;
+        }
         if let Some(rest) = strip_url_label(text) {
             if let Some(url) = bare_url(rest) {
                 meta.url = Some(url.to_string());
@@ -402,11 +411,18 @@ fn is_organisation_byline(byline: &str) -> bool {
 
 /// A text's distinct lowercase words of four letters or more (or with a non-ASCII letter), sorted:
 /// the words that say what a line is about.
-fn content_words(text: &str) -> Vec<String> {
-    let mut w: Vec<String> = text
+/// A word already lowercase ASCII (most) is borrowed, not copied.
+fn content_words(text: &str) -> Vec<Cow<'_, str>> {
+    let mut w: Vec<Cow<str>> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 4 || !w.is_ascii())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
     w.sort_unstable();
     w.dedup();
@@ -414,7 +430,7 @@ fn content_words(text: &str) -> Vec<String> {
 }
 
 /// How many of the sorted words `a` are in the sorted words `b`.
-fn shared(a: &[String], b: &[String]) -> usize {
+fn shared(a: &[Cow<str>], b: &[Cow<str>]) -> usize {
     a.iter().filter(|w| b.binary_search(w).is_ok()).count()
 }
 
