@@ -8,7 +8,7 @@
 //!    "get out"`), whose subject is the words back to the clause boundary, past an aside between
 //!    commas (`the ministry, in a statement, said`); participles
 //!    (`saying`, `adding`) are not reporting verbs, so the verb before them counts, and
-//!    `X was quoted by Y saying` is X's;
+//!    `X was quoted by Y saying` is X's; `a show called "…"` names a thing and reports nothing;
 //! 3. `according to X` in the sentence;
 //! 4. a quote with no reporting clause, right after another quote, continues that speaker.
 //!
