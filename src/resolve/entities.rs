@@ -27,6 +27,7 @@ pub struct Resolved {
 pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec<usize>) {
     let surface: Vec<String> = spans.iter().map(|s| normalize(&text[s.start..s.end])).collect();
     let mut labels: Vec<Label> = spans.iter().map(|s| s.label).collect();
+    let fullest = fullest_forms(&surface, &labels);
 
     // Full names (two or more words) of people, keyed by their last and first words.
     // A lone word joins a full name by its last word (`Petrov`), or by its first word when the
@@ -34,7 +35,7 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     // the two apart.
     let mut by_part: HashMap<(bool, &str), Vec<usize>> = HashMap::new();
     for (i, s) in surface.iter().enumerate() {
-        if labels[i] == Label::PER && s.contains(' ') {
+        if labels[i] == Label::PER && s.contains(' ') && fullest[i] == i {
             for (first, part) in [
                 (false, s.rsplit(' ').next().unwrap_or("")),
                 (true, s.split(' ').next().unwrap_or("")),
@@ -66,6 +67,10 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
     let mut rep: Vec<usize> = (0..spans.len()).collect();
     for i in 0..spans.len() {
         let s = &surface[i];
+        if fullest[i] != i {
+            rep[i] = fullest[i];
+            continue;
+        }
         if !s.contains(' ') && labels[i].is_name() {
             let by_last = by_part.get(&(false, s.as_str())).filter(|v| v.len() == 1);
             let by_first = by_part
@@ -142,6 +147,71 @@ pub fn resolve_entities(text: &str, spans: &[EntitySpan]) -> (Vec<Resolved>, Vec
         }
     }
     (entities.into_iter().map(|(r, _)| r).collect(), entity_of)
+}
+
+/// For each span, the span of the fullest form of its person's name: full names with the same
+/// first and last word whose middle names agree (`George Bush`, `George W. Bush`; `John M.
+/// Roe`, `John Milo Roe`) are one person when the fullest of them agrees with every other;
+/// `George H. Bush` and `George W. Bush` stay two, and so does a lone `George Bush` beside
+/// them. Other spans are their own.
+fn fullest_forms(surface: &[String], labels: &[Label]) -> Vec<usize> {
+    let mut fullest: Vec<usize> = (0..surface.len()).collect();
+    // (first word, last word) -> the first span of each distinct full name
+    let mut by_ends: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (i, s) in surface.iter().enumerate() {
+        if labels[i] != Label::PER {
+            continue;
+        }
+        if let (Some((first, _)), Some((_, last))) = (s.split_once(' '), s.rsplit_once(' ')) {
+            let forms = by_ends.entry((first, last)).or_default();
+            if !forms.iter().any(|&j| surface[j] == *s) {
+                forms.push(i);
+            }
+        }
+    }
+    let mut form_of: HashMap<&str, usize> = HashMap::new();
+    for forms in by_ends.values().filter(|forms| forms.len() > 1) {
+        let Some(&full) = forms
+            .iter()
+            .max_by_key(|&&i| (surface[i].split(' ').count(), surface[i].len()))
+        else {
+            continue;
+        };
+        if forms.iter().all(|&i| middle_names_agree(&surface[i], &surface[full])) {
+            for &i in forms {
+                form_of.insert(surface[i].as_str(), full);
+            }
+        }
+    }
+    for (i, s) in surface.iter().enumerate() {
+        if labels[i] == Label::PER {
+            if let Some(&full) = form_of.get(s.as_str()) {
+                fullest[i] = full;
+            }
+        }
+    }
+    fullest
+}
+
+/// Whether the middle names of `name` agree with those of `fuller` (same first and last word):
+/// none, or as many, each the same word or its initial (`M.` ~ `Milo`).
+fn middle_names_agree(name: &str, fuller: &str) -> bool {
+    let (a, b) = (middle_names(name), middle_names(fuller));
+    let initial = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        let mut chars = bare.chars();
+        chars.next().filter(|c| c.is_uppercase() && chars.next().is_none())
+    };
+    let agree = |x: &str, y: &str| {
+        x == y || initial(x).is_some_and(|c| y.starts_with(c)) || initial(y).is_some_and(|c| x.starts_with(c))
+    };
+    a.is_empty() || (a.len() == b.len() && a.iter().zip(&b).all(|(x, y)| agree(x, y)))
+}
+
+/// The words of a full name between its first and its last.
+fn middle_names(name: &str) -> Vec<&str> {
+    let words: Vec<&str> = name.split(' ').collect();
+    words[1..words.len().saturating_sub(1).max(1)].to_vec()
 }
 
 /// `Chileans` → `Chilean`: the singular of a one-word plural (not `Swiss`).
@@ -316,6 +386,26 @@ mod tests {
         assert_eq!(ents.len(), 3, "{ents:?}");
         assert_eq!(ents[0].name, "Chileans");
         assert_eq!(ents[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn full_names_with_agreeing_middle_names_are_one_person() {
+        let text = "John M. Roe spoke. John Roe left. Later John Milo Roe and Roe returned. \
+                    Ann B. Lee met Ann C. Lee and Ann Lee.";
+        let names = [
+            ("John M. Roe", Label::PER),
+            ("John Roe", Label::PER),
+            ("John Milo Roe", Label::PER),
+            ("Roe", Label::PER),
+            ("Ann B. Lee", Label::PER),
+            ("Ann C. Lee", Label::PER),
+            ("Ann Lee", Label::PER),
+        ];
+        let (ents, _) = resolve_entities(text, &spans_of(text, &names));
+        let roe = ents.iter().find(|e| e.name == "John Milo Roe").expect("one John Roe");
+        assert_eq!(roe.mentions.len(), 4, "{ents:?}");
+        // `B.` and `C.` disagree: three people named Ann Lee, as far as the text says.
+        assert_eq!(ents.iter().filter(|e| e.name.starts_with("Ann")).count(), 3, "{ents:?}");
     }
 
     #[test]
