@@ -483,7 +483,7 @@ fn pick_title(
         .max_by_key(|&(n, i)| (n, i));
     match best {
         Some((n, i)) if n > 0 => Some(i),
-        _ => lines.first().copied(),
+        _ => lines.last().copied(),
     }
 }
 
@@ -510,6 +510,19 @@ fn is_title_like(b: &Block, words: usize) -> bool {
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
         && rules::boilerplate_reason(text, words).is_none()
         && !is_breadcrumb(text)
+        && calendar::find_full_date(text).is_none()
+        && !has_inner_sentence_end(text)
+}
+
+/// Whether a line ends a sentence inside (`… the crisis. It is up to them …`): a standfirst,
+/// not a headline. The word before the period is lowercase, so `Mr. Roe` and `U.S. Senate`
+/// are no sentence ends.
+fn has_inner_sentence_end(text: &str) -> bool {
+    text.match_indices(". ").any(|(at, _)| {
+        let word = text[..at].rsplit(' ').next().unwrap_or("");
+        let next_capital = text[at + 2..].starts_with(char::is_uppercase);
+        next_capital && word.chars().count() >= 3 && word.chars().all(char::is_lowercase)
+    })
 }
 
 /// A trail of links to the page (`Blog > Health > Sleep`): two or more arrows between its parts.
@@ -688,6 +701,14 @@ fn for_each_capitalised_run<'a>(text: &'a str, run: &mut Vec<&'a str>, mut f: im
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_inside_a_line() {
+        assert!(has_inner_sentence_end("It fuelled the crisis. It is up to them"));
+        assert!(!has_inner_sentence_end("Mr. Roe goes to the U.S. Senate"));
+        assert!(!has_inner_sentence_end("Meth. We are on it"));
+        assert!(!has_inner_sentence_end("Bank raises rates."));
+    }
 
     #[test]
     fn datelines() {

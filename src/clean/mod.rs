@@ -392,6 +392,19 @@ mod tests {
     }
 
     #[test]
+    fn with_no_line_sharing_the_ledes_words_the_headline_is_the_nearest() {
+        // Section names above, a standfirst of two sentences and a date line below: none is
+        // the headline, and none shares a word with the lede.
+        let text = format!(
+            "Opinion Pages\n\nThe Editors Column\n\nHarbour Town Faces a Long Winter Ahead\n\n\
+             Repression has only fuelled the crisis. It is up to them to step back\n\n\
+             Last modified on Mon 18 Nov 2019 18.56 GMT\n\n{P1}\n\n{P2}"
+        );
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.title.as_deref(), Some("Harbour Town Faces a Long Winter Ahead"));
+    }
+
+    #[test]
     fn header_lines_become_metadata() {
         let text = format!(
             "# Bank Raises Rates for First Time in Three Years\n\nBy Jane Roe\n\nFebruary 07, 2020\n\n{P1}\n\n{P2}"
