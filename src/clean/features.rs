@@ -262,7 +262,7 @@ pub struct Lexicon {
     /// The entries of the words of at most [`SHORT_WORD_BYTES`] bytes (most tokens), by their
     /// [`short_key`]: an index into `short_entries`. A token's bytes make its key, so it is
     /// neither hashed as a string nor compared byte by byte.
-    short_words: KeyTable,
+    short_words: MixedKeyTable,
     short_entries: Vec<LexEntry>,
     /// The entries of the longer words.
     long_words: HashMap<Box<str>, LexEntry, rules::FastHash>,
@@ -282,7 +282,7 @@ struct LexEntry {
 /// Words of at most this many bytes are keyed by [`short_key`].
 const SHORT_WORD_BYTES: usize = 7;
 
-/// A word of at most [`SHORT_WORD_BYTES`] bytes as a [`KeyTable`] key: its bytes and, in the top
+/// A word of at most [`SHORT_WORD_BYTES`] bytes as a [`MixedKeyTable`] key: its bytes and, in the top
 /// byte, its length (so no two words share one), times an odd constant (one to one, and mixed).
 /// The bytes are read in at most two loads, which may overlap: a byte loop cost more than the
 /// look-up.
@@ -322,7 +322,7 @@ impl Lexicon {
             }
         }
         let short_count = words.keys().filter(|w| short_key(w).is_some()).count();
-        let mut short_words = KeyTable::with_capacity(short_count);
+        let mut short_words = MixedKeyTable::with_capacity(short_count);
         let mut short_entries = Vec::with_capacity(short_count);
         let mut long_words: HashMap<Box<str>, LexEntry, rules::FastHash> = HashMap::default();
         for (w, entry) in words {
@@ -1164,7 +1164,7 @@ fn layout_features(t: &TextLayout) -> [f32; N_BASE - LAYOUT_AT] {
 fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32> {
     // each trigram with the first block that had it: one look-up a trigram; sized for every
     // word up front, since growing it rehashed it again and again
-    let mut first_block = KeyTable::with_capacity(hashes.len());
+    let mut first_block = MixedKeyTable::with_capacity(hashes.len());
     blocks
         .iter()
         .zip(0u32..)
@@ -1191,26 +1191,26 @@ fn repeated_shares(hashes: &[u64], blocks: &[std::ops::Range<usize>]) -> Vec<f32
 /// clash. The keys come well mixed (a product), so they need no hashing again; a `HashMap`
 /// hashed them and cost five times as much a look-up.
 #[derive(Debug, Clone)]
-struct KeyTable {
-    /// `(key, value)`, [`KeyTable::EMPTY`] as the value of a free slot.
+struct MixedKeyTable {
+    /// `(key, value)`, [`MixedKeyTable::EMPTY`] as the value of a free slot.
     slots: Vec<(u64, u32)>,
     /// 64 minus log2 of the number of slots: a key's top bits are its slot.
     shift: u32,
 }
 
-impl Default for KeyTable {
-    fn default() -> KeyTable {
-        KeyTable::with_capacity(0)
+impl Default for MixedKeyTable {
+    fn default() -> MixedKeyTable {
+        MixedKeyTable::with_capacity(0)
     }
 }
 
-impl KeyTable {
+impl MixedKeyTable {
     const EMPTY: u32 = u32::MAX;
 
     /// A table for `n` keys.
-    fn with_capacity(n: usize) -> KeyTable {
+    fn with_capacity(n: usize) -> MixedKeyTable {
         let size = (2 * n).next_power_of_two().max(2);
-        KeyTable {
+        MixedKeyTable {
             slots: vec![(0, Self::EMPTY); size],
             shift: 64 - size.trailing_zeros(),
         }
@@ -1589,7 +1589,7 @@ mod tests {
     #[test]
     fn key_tables_keep_each_keys_first_value() {
         // four slots; the three keys all start at the last one, so they probe on past the end
-        let mut t = KeyTable::with_capacity(2);
+        let mut t = MixedKeyTable::with_capacity(2);
         let keys = [u64::MAX, u64::MAX - 1, 3 << 62 | 5];
         for (k, block) in keys.iter().zip(1..) {
             assert_eq!(t.get_or_insert(*k, block), block);
