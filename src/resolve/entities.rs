@@ -285,25 +285,10 @@ fn initials(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn spans_of(text: &str, found: &[(&str, Label)]) -> Vec<EntitySpan> {
-        let mut out = Vec::new();
-        let mut from = 0;
-        for (s, label) in found {
-            let at = from + text[from..].find(s).expect(s);
-            out.push(EntitySpan {
-                start: at,
-                end: at + s.len(),
-                label: *label,
-            });
-            from = at + s.len();
-        }
-        out
-    }
-
     #[test]
     fn surnames_acronyms_and_repeats_group() {
         let text = "Ivan Petrov met the Council of Baltic Sea States. Petrov's aide said the CBSS met in the U.S. and the US on Friday and Friday.";
-        let spans = spans_of(
+        let spans = EntitySpan::in_order(
             text,
             &[
                 ("Ivan Petrov", Label::PER),
@@ -334,7 +319,7 @@ mod tests {
     #[test]
     fn acronyms_never_spelled_out_take_the_learned_expansion() {
         let text = "The US and the U.S. Treasury; the UN; the XQZ.";
-        let spans = spans_of(
+        let spans = EntitySpan::in_order(
             text,
             &[
                 ("US", Label::LOC),
@@ -357,7 +342,7 @@ mod tests {
     #[test]
     fn a_lone_word_joins_by_surname_not_by_a_leading_word() {
         let text = "Russian Minister Ivan Petrov spoke. Petrov left. Russian troops stayed.";
-        let spans = spans_of(
+        let spans = EntitySpan::in_order(
             text,
             &[
                 ("Russian Minister Ivan Petrov", Label::PER),
@@ -373,7 +358,7 @@ mod tests {
     #[test]
     fn plural_nationalities_join_the_singular() {
         let text = "Chilean officials said Chileans had fled; Swiss banks and the Swis.";
-        let spans = spans_of(
+        let spans = EntitySpan::in_order(
             text,
             &[
                 ("Chilean", Label::MISC),
@@ -401,7 +386,7 @@ mod tests {
             ("Ann C. Lee", Label::PER),
             ("Ann Lee", Label::PER),
         ];
-        let (ents, _) = resolve_entities(text, &spans_of(text, &names));
+        let (ents, _) = resolve_entities(text, &EntitySpan::in_order(text, &names));
         let roe = ents.iter().find(|e| e.name == "John Milo Roe").expect("one John Roe");
         assert_eq!(roe.mentions.len(), 4, "{ents:?}");
         // `B.` and `C.` disagree: three people named Ann Lee, as far as the text says.
@@ -411,7 +396,7 @@ mod tests {
     #[test]
     fn ambiguous_surnames_stay_apart() {
         let text = "John Smith and Jane Smith met. Smith left.";
-        let spans = spans_of(
+        let spans = EntitySpan::in_order(
             text,
             &[
                 ("John Smith", Label::PER),
@@ -426,7 +411,7 @@ mod tests {
     #[test]
     fn dates_get_calendar_values() {
         let text = "It began in January 2019.";
-        let (ents, _) = resolve_entities(text, &spans_of(text, &[("January 2019", Label::DATE)]));
+        let (ents, _) = resolve_entities(text, &EntitySpan::in_order(text, &[("January 2019", Label::DATE)]));
         assert_eq!(ents[0].value.as_deref(), Some("2019-01"));
     }
 }

@@ -134,25 +134,9 @@ mod tests {
 
     fn labelled(text: &str, parts: &[(&str, Label)]) -> Vec<(String, Label)> {
         let gazetteers = Gazetteers::parse("@city\nOgden\n");
-        let mut from = 0;
-        let mut spans: Vec<EntitySpan> = parts
-            .iter()
-            .map(|&(p, label)| {
-                let s = EntitySpan::first_in(&text[from..], p, label);
-                let s = EntitySpan {
-                    start: from + s.start,
-                    end: from + s.end,
-                    label,
-                };
-                from = s.end;
-                s
-            })
-            .collect();
+        let mut spans = EntitySpan::in_order(text, parts);
         label_appositions(text, &mut spans, &gazetteers);
-        spans
-            .iter()
-            .map(|s| (text[s.start..s.end].to_string(), s.label))
-            .collect()
+        EntitySpan::texts(text, &spans)
     }
 
     #[test]

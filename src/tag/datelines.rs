@@ -34,15 +34,9 @@ mod tests {
     use super::*;
 
     fn labelled(text: &str, parts: &[(&str, Label)]) -> Vec<(String, Label)> {
-        let mut spans: Vec<EntitySpan> = parts
-            .iter()
-            .map(|&(p, label)| EntitySpan::first_in(text, p, label))
-            .collect();
+        let mut spans = EntitySpan::in_order(text, parts);
         label_dateline(text, &mut spans);
-        spans
-            .iter()
-            .map(|s| (text[s.start..s.end].to_string(), s.label))
-            .collect()
+        EntitySpan::texts(text, &spans)
     }
 
     #[test]

@@ -69,6 +69,32 @@ impl EntitySpan {
             label,
         }
     }
+
+    /// The spans of `parts` in `text`, each found after the one before (a name may recur).
+    pub(crate) fn in_order(text: &str, parts: &[(&str, Label)]) -> Vec<EntitySpan> {
+        let mut from = 0;
+        parts
+            .iter()
+            .map(|&(part, label)| {
+                let found = EntitySpan::first_in(&text[from..], part, label);
+                let span = EntitySpan {
+                    start: from + found.start,
+                    end: from + found.end,
+                    label,
+                };
+                from = span.end;
+                span
+            })
+            .collect()
+    }
+
+    /// Each span's text and label, for the rules' tests to compare.
+    pub(crate) fn texts(text: &str, spans: &[EntitySpan]) -> Vec<(String, Label)> {
+        spans
+            .iter()
+            .map(|s| (text[s.start..s.end].to_string(), s.label))
+            .collect()
+    }
 }
 
 /// Finds every entity span in a tokenized text.

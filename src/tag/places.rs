@@ -69,24 +69,10 @@ mod tests {
         let gazetteers = Gazetteers::parse(
             "@country\nFreedonia\nNorth Freedonia\n@city\nSpringfield\n@big_city\nOgden\n@demonym\nFreedonia\n@region\nLow Lands\n",
         );
-        let mut from = 0;
-        let mut spans: Vec<EntitySpan> = names
-            .iter()
-            .map(|p| {
-                let start = from + text[from..].find(p).unwrap();
-                from = start + p.len();
-                EntitySpan {
-                    start,
-                    end: from,
-                    label,
-                }
-            })
-            .collect();
+        let parts: Vec<(&str, Label)> = names.iter().map(|&name| (name, label)).collect();
+        let mut spans = EntitySpan::in_order(text, &parts);
         restore_places(text, &mut spans, &gazetteers);
-        spans
-            .iter()
-            .map(|s| (text[s.start..s.end].to_string(), s.label))
-            .collect()
+        EntitySpan::texts(text, &spans)
     }
 
     #[test]
