@@ -510,8 +510,8 @@ fn is_title_like(b: &Block, words: usize) -> bool {
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
         && rules::boilerplate_reason(text, words).is_none()
         && !is_breadcrumb(text)
-        && calendar::find_full_date(text).is_none()
         && !has_inner_sentence_end(text)
+        && calendar::find_full_date(text).is_none()
 }
 
 /// Whether a line ends a sentence inside (`… the crisis. It is up to them …`): a standfirst,

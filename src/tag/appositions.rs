@@ -45,12 +45,9 @@ pub fn label_appositions(text: &str, spans: &mut [EntitySpan], gazetteers: &Gaze
     let organisations: HashSet<&str> = spans
         .iter()
         .filter(|s| relabelled(s) && !after_preposition(&text[..s.start]))
+        .filter(|s| apposition_head(&text[s.end..]).is_some_and(is_organisation_head))
         .map(|s| &text[s.start..s.end])
         .filter(|name| !PLACE_LISTS.iter().any(|list| gazetteers.lists(list, name)))
-        .filter(|name| {
-            let end = name.as_ptr() as usize - text.as_ptr() as usize + name.len();
-            apposition_head(&text[end..]).is_some_and(is_organisation_head)
-        })
         .collect();
     if organisations.is_empty() {
         return;
