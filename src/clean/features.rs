@@ -265,7 +265,7 @@ pub struct Lexicon {
     short_words: MixedKeyTable,
     short_entries: Vec<LexEntry>,
     /// The entries of the longer words.
-    long_words: HashMap<Box<str>, LexEntry, rules::FastHash>,
+    long_words: HashMap<Box<[u8]>, LexEntry, rules::FastHash>,
     /// Learned weights of markup words (the vocabulary's keys with [`MARKUP_PREFIX`]).
     markup: HashMap<Box<str>, f32, rules::FastHash>,
     /// The first chars of phrases that start with a symbol (`/month`, `(photo:`, `©`): other
@@ -286,8 +286,8 @@ const SHORT_WORD_BYTES: usize = 7;
 /// byte, its length (so no two words share one), times an odd constant (one to one, and mixed).
 /// The bytes are read in at most two loads, which may overlap: a byte loop cost more than the
 /// look-up.
-fn short_key(word: &str) -> Option<u64> {
-    let b = word.as_bytes();
+fn short_key(word: &[u8]) -> Option<u64> {
+    let b = word;
     let n = b.len();
     let bytes = match n {
         1..=3 => b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1)),
@@ -321,18 +321,18 @@ impl Lexicon {
                 symbol_starts.push(c);
             }
         }
-        let short_count = words.keys().filter(|w| short_key(w).is_some()).count();
+        let short_count = words.keys().filter(|w| short_key(w.as_bytes()).is_some()).count();
         let mut short_words = MixedKeyTable::with_capacity(short_count);
         let mut short_entries = Vec::with_capacity(short_count);
-        let mut long_words: HashMap<Box<str>, LexEntry, rules::FastHash> = HashMap::default();
+        let mut long_words: HashMap<Box<[u8]>, LexEntry, rules::FastHash> = HashMap::default();
         for (w, entry) in words {
-            match short_key(&w) {
+            match short_key(w.as_bytes()) {
                 Some(key) => {
                     short_words.get_or_insert(key, short_entries.len() as u32);
                     short_entries.push(entry);
                 }
                 None => {
-                    long_words.insert(w, entry);
+                    long_words.insert(w.into_boxed_bytes(), entry);
                 }
             }
         }
@@ -345,8 +345,9 @@ impl Lexicon {
         }
     }
 
-    /// The entry of a lowercase token, if the vocabulary or the phrase rules know it.
-    fn entry(&self, token: &str) -> Option<LexEntry> {
+    /// The entry of a lowercase token (its UTF-8 bytes), if the vocabulary or the phrase rules
+    /// know it.
+    fn entry(&self, token: &[u8]) -> Option<LexEntry> {
         match short_key(token) {
             Some(key) => self.short_words.get(key).map(|i| self.short_entries[i as usize]),
             None => self.long_words.get(token).copied(),
@@ -670,32 +671,39 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
     let clock = clock && chars < 200;
     // one look-up per token: phrase rules and vocabulary weights
     let lower_text = lower_text.as_str();
+    let low = lower_text.as_bytes();
     let mut hits = rules::Hits::default();
     let (mut vsum, mut vmax, mut vmin, mut vn) = (0.0f32, 0.0f32, 0.0f32, 0usize);
     let mut url_like = false;
     for (i, &(a, z)) in toks.iter().enumerate() {
-        let tok = &lower_text[a as usize..z as usize];
-        let first = tok.chars().next().unwrap_or(' ');
-        let first_alnum = !is_plain_punctuation(first) && first.is_alphanumeric();
+        // Tokens are read as bytes: only one whose first char is not ASCII is decoded.
+        let tok = &low[a as usize..z as usize];
+        let Some(&first_byte) = tok.first() else { continue };
+        let (first, first_alnum, several_chars) = if first_byte.is_ascii() {
+            (first_byte as char, first_byte.is_ascii_alphanumeric(), tok.len() > 1)
+        } else {
+            let c = lower_text[a as usize..].chars().next().unwrap_or(' ');
+            (c, !is_plain_punctuation(c) && c.is_alphanumeric(), tok.len() > c.len_utf8())
+        };
         if !first_alnum {
             if first == '.' {
                 url_like |= toks
                     .get(i + 1)
-                    .is_some_and(|&(a, z)| &lower_text[a as usize..z as usize] == "com");
+                    .is_some_and(|&(a, z)| &low[a as usize..z as usize] == b"com");
             }
             if !lex.symbol_starts.contains(&first) {
                 continue;
             }
-        } else if tok.bytes().all(|c| c.is_ascii_digit()) {
+        } else if first_byte.is_ascii_digit() && tok.iter().all(u8::is_ascii_digit) {
             continue;
         }
-        url_like |= matches!(tok, "http" | "https")
-            || tok == "www"
-                && toks
-                    .get(i + 1)
-                    .is_some_and(|&(a, _)| lower_text.as_bytes()[a as usize] == b'.');
+        url_like |= match tok {
+            b"http" | b"https" => true,
+            b"www" => toks.get(i + 1).is_some_and(|&(a, _)| low[a as usize] == b'.'),
+            _ => false,
+        };
         let entry = lex.entry(tok);
-        if first_alnum && (tok.len() > 4 || tok.chars().nth(1).is_some()) {
+        if first_alnum && several_chars {
             let v = entry.map_or(0.0, |e| e.weight);
             vsum += v;
             vmax = vmax.max(v);
@@ -1606,10 +1614,10 @@ mod tests {
         let words = [
             "a", "ab", "ba", "a\0", "abc", "acb", "abcd", "abcde", "abcdefg", "gfedcba", "né", "©",
         ];
-        let keys: std::collections::HashSet<u64> = words.iter().filter_map(|w| short_key(w)).collect();
+        let keys: std::collections::HashSet<u64> = words.iter().filter_map(|w| short_key(w.as_bytes())).collect();
         assert_eq!(keys.len(), words.len());
-        assert_eq!(short_key("abcdefgh"), None);
-        assert_eq!(short_key(""), None);
+        assert_eq!(short_key(b"abcdefgh"), None);
+        assert_eq!(short_key(b""), None);
     }
 
     #[test]
