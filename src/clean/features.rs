@@ -557,6 +557,39 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
         // And an ASCII letter after a space: nothing waits after a space, and the letter
         // begins a token and a word.
         if prev == ' ' && b.is_ascii_alphabetic() {
+            // Most such words are lowercase after the letter and end at a space or the text's
+            // end: read whole, token and word at once.
+            let end = at + 1 + bytes[at + 1..].iter().take_while(|b| b.is_ascii_lowercase()).count();
+            if bytes.get(end).is_none_or(|&e| e == b' ') {
+                let n = end - at;
+                let first_lowercase = b.is_ascii_lowercase();
+                chars += n;
+                letters += n;
+                lower += n - usize::from(!first_lowercase);
+                upper += usize::from(!first_lowercase);
+                starts_lowercase.get_or_insert(first_lowercase);
+                let low_at = if same_offsets {
+                    at
+                } else {
+                    lower_text.push(b.to_ascii_lowercase() as char);
+                    lower_text.push_str(&text[at + 1..end]);
+                    lower_text.len() - n
+                };
+                toks.push((low_at as u32, (low_at + n) as u32));
+                scratch.word_hashes.push(hash_bytes(&bytes[at..end]));
+                totals.add(b as char, n, false);
+                if end < bytes.len() {
+                    chars += 1;
+                    if !same_offsets {
+                        lower_text.push(' ');
+                    }
+                    at = end + 1;
+                } else {
+                    prev = bytes[end - 1] as char;
+                    at = end;
+                }
+                continue;
+            }
             let c = b as char;
             chars += 1;
             letters += 1;
@@ -892,12 +925,9 @@ impl PieceStats {
     /// Adds the word read so far (if it holds a letter or digit) to `totals`, and starts anew.
     fn finish(&mut self, totals: &mut WordTotals) {
         let p = std::mem::take(self);
-        let Some(first) = p.first else { return };
-        totals.words += 1;
-        totals.cjk += p.cjk as usize;
-        totals.chars += p.through_last_alnum;
-        totals.capitalised += first.is_uppercase() as usize;
-        totals.short += (p.through_last_alnum <= 3 && first.is_lowercase()) as usize;
+        if let Some(first) = p.first {
+            totals.add(first, p.through_last_alnum, p.cjk);
+        }
     }
 }
 
@@ -913,6 +943,18 @@ struct WordTotals {
     short: usize,
     /// Chars of the words, first to last letter or digit.
     chars: usize,
+}
+
+impl WordTotals {
+    /// Counts a word by its first letter or digit, its chars from that one through the last
+    /// letter or digit, and whether it has a CJK char.
+    fn add(&mut self, first: char, chars: usize, cjk: bool) {
+        self.words += 1;
+        self.cjk += cjk as usize;
+        self.chars += chars;
+        self.capitalised += first.is_uppercase() as usize;
+        self.short += (chars <= 3 && first.is_lowercase()) as usize;
+    }
 }
 
 /// Whether a text ends like a sentence (`.`, `!`, `?`, `…`, `。`), after closing quotes and
@@ -1536,6 +1578,18 @@ mod tests {
     }
 
     const PROSE: &str = "The central bank raised its main rate by half a point on Tuesday, the first rise in years.";
+
+    #[test]
+    fn a_char_whose_lowercase_is_longer_changes_no_other_feature() {
+        // `İ` lowercases to two chars, so the block is lowercased char by char in the scan, not
+        // in one go beforehand; but for a one-letter capital word, the features are those of `Z`
+        let rows_of = |text: &str| rows(&seg(text), &Lexicon::new(&Vocab::default())).0;
+        for text in [PROSE, "Sign up for our morning newsletter, it is free: $5 a month", "Vote 2019 a b"] {
+            let (dotted, plain) = (rows_of(&format!("{text} \u{130} end")), rows_of(&format!("{text} Z end")));
+            assert_eq!(dotted, plain, "{text}");
+        }
+        assert_eq!(feature("Sign up for our morning newsletter \u{130}", 0, "rule_hit"), 1.0);
+    }
 
     #[test]
     fn names_match_the_row_layout() {
