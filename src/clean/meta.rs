@@ -65,7 +65,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
     for &i in header {
         let b = &blocks[i];
         let text = b.text.trim();
-        let words = text.split_whitespace().count();
+        let words = words(text).count();
         if words > MAX_HEADER_WORDS || used.contains(&i) {
             continue;
         }
@@ -113,7 +113,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             let above = at.checked_sub(1).filter(|&t| !used.contains(&t) && t < run.start);
             title_block = above.filter(|&t| {
                 let title = &blocks[t];
-                is_title_like(title, title.text.split_whitespace().count())
+                is_title_like(title, words(&title.text).count())
                     && declared.title.as_deref().is_none_or(|d| repeats_title(&title.text, d))
             });
         }
@@ -263,7 +263,11 @@ fn header_byline(text: &str) -> Option<&str> {
         return Some(rest);
     }
     // most lines have no ` by` at all: looked for before the (dearer) dates
-    let has_by = |t: &str| t.as_bytes().windows(3).any(|w| w.eq_ignore_ascii_case(b" by"));
+    let has_by = |t: &str| {
+        t.as_bytes()
+            .windows(3)
+            .any(|w| w[0] == b' ' && w[1..].eq_ignore_ascii_case(b"by"))
+    };
     if !has_by(text) {
         return None;
     }
@@ -290,7 +294,7 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
         .filter(|i| !used.contains(i))
         .find_map(|i| {
             let text = blocks[i].text.trim();
-            if text.split_whitespace().nth(MAX_HEADER_WORDS).is_some() {
+            if words(text).nth(MAX_HEADER_WORDS).is_some() {
                 return None;
             }
             let name = split_byline(header_byline(text)?).0.trim_end_matches([' ', ',']);
@@ -340,8 +344,7 @@ fn header_day(text: &str) -> Option<String> {
 
 /// The day of a date line: a line short enough to be one (see [`MAX_DATE_LINE_WORDS`]).
 fn date_line_day(b: &Block) -> Option<String> {
-    b.text
-        .split_whitespace()
+    words(&b.text)
         .nth(MAX_DATE_LINE_WORDS)
         .is_none()
         .then(|| header_day(&b.text))?
@@ -409,12 +412,13 @@ fn is_organisation_byline(byline: &str) -> bool {
     words.len() == 1 || words.iter().any(|w| ORG_WORDS.contains(&w.to_lowercase().as_str()))
 }
 
-/// A text's distinct lowercase words of four letters or more (or with a non-ASCII letter), sorted:
-/// the words that say what a line is about.
+/// The distinct lowercase words of four letters or more (or with a non-ASCII letter) of some
+/// texts, sorted: the words that say what a line is about.
 /// A word already lowercase ASCII (most) is borrowed, not copied.
-fn content_words(text: &str) -> Vec<Cow<'_, str>> {
-    let mut w: Vec<Cow<str>> = text
-        .split(|c: char| !c.is_alphanumeric())
+fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
+    let mut w: Vec<Cow<str>> = texts
+        .into_iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().count() >= 4 || !w.is_ascii())
         .map(|w| {
             if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
@@ -437,7 +441,7 @@ fn shared(a: &[Cow<str>], b: &[Cow<str>]) -> usize {
 /// Whether a line says the same as a page's declared title (half the words of the longer of
 /// the two in common): `Home News Bank Raises Rates` repeats `Bank Raises Rates | The Daily`.
 pub fn repeats_title(line: &str, title: &str) -> bool {
-    let (line, title) = (content_words(line), content_words(title));
+    let (line, title) = (content_words([line]), content_words([title]));
     let common = shared(&line, &title);
     common > 0 && 2 * common >= line.len().max(title.len())
 }
@@ -468,18 +472,16 @@ fn pick_title(
     if let Some(&i) = lines.iter().find(|&&i| matches!(blocks[i].kind, BlockKind::Heading(1))) {
         return Some(i);
     }
-    let lede: String = run
-        .filter(|&i| keep[i])
-        .take(2)
-        .map(|i| blocks[i].text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let lede = content_words(&lede);
+    // one line is the headline whatever words it shares
+    if lines.len() < 2 {
+        return lines.first().copied();
+    }
+    let lede = content_words(run.filter(|&i| keep[i]).take(2).map(|i| blocks[i].text.as_str()));
     let best = lines
         .iter()
         .copied()
         .filter(|&i| !ends_in_credit_brackets(&blocks[i].text))
-        .map(|i| (shared(&content_words(&blocks[i].text), &lede), i))
+        .map(|i| (shared(&content_words([blocks[i].text.as_str()]), &lede), i))
         .max_by_key(|&(n, i)| (n, i));
     match best {
         Some((n, i)) if n > 0 => Some(i),
@@ -527,11 +529,13 @@ fn has_inner_sentence_end(text: &str) -> bool {
 
 /// A trail of links to the page (`Blog > Health > Sleep`): two or more arrows between its parts.
 fn is_breadcrumb(text: &str) -> bool {
-    [" > ", " » ", " › "]
-        .iter()
-        .map(|arrow| text.matches(arrow).count())
-        .sum::<usize>()
-        >= 2
+    // most lines hold no arrow at all: one pass over the chars, before a search per arrow
+    text.contains(['>', '»', '›'])
+        && [" > ", " » ", " › "]
+            .iter()
+            .map(|arrow| text.matches(arrow).count())
+            .sum::<usize>()
+            >= 2
 }
 
 /// A dateline opening the first paragraph.
