@@ -255,12 +255,16 @@ pub fn starts_with_byline_prefix(lower: &str) -> bool {
     BYLINE_PREFIXES.iter().any(|p| lower.starts_with(p)) || lower == "by" || lower == "by:"
 }
 
-/// The byline in a header line: after a byline prefix (`By Jane Roe`, see [`byline_prefix`]),
-/// or the ones only header lines use (`Posted by Jane Roe on …`, `BY: Jane Roe`), or after a
-/// `by` that follows the date (`11/19/2019 by Jane Roe`).
+/// The byline in a header line (of at most [`MAX_HEADER_WORDS`] words: a longer line is prose):
+/// after a byline prefix (`By Jane Roe`, see [`byline_prefix`]), or the ones only header lines
+/// use (`Posted by Jane Roe on …`, `BY: Jane Roe`), or after a `by` that follows the date
+/// (`11/19/2019 by Jane Roe`).
 fn header_byline(text: &str) -> Option<&str> {
+    // the words are counted only for a line that may hold a byline: most lines fail the cheaper
+    // tests first
+    let short = || words(text).nth(MAX_HEADER_WORDS).is_none();
     if let Some(rest) = byline_prefix(text).or_else(|| after_any_prefix(text, &["posted by ", "by: ", "story by "])) {
-        return Some(rest);
+        return short().then_some(rest);
     }
     // most lines have no ` by` at all: looked for before the (dearer) dates
     let has_by = |t: &str| {
@@ -268,7 +272,7 @@ fn header_byline(text: &str) -> Option<&str> {
             .windows(3)
             .any(|w| w[0] == b' ' && w[1..].eq_ignore_ascii_case(b"by"))
     };
-    if !has_by(text) {
+    if !has_by(text) || !short() {
         return None;
     }
     let (_, at) = calendar::dates(text).first().cloned()?;
@@ -294,9 +298,6 @@ fn byline_near_run(seg: &Segmented, run: Range<usize>, meta: &mut Meta, used: &m
         .filter(|i| !used.contains(i))
         .find_map(|i| {
             let text = blocks[i].text.trim();
-            if words(text).nth(MAX_HEADER_WORDS).is_some() {
-                return None;
-            }
             let name = split_byline(header_byline(text)?).0.trim_end_matches([' ', ',']);
             let first = name.split([',', '@']).next().unwrap_or("").trim();
             is_name_shaped(first).then_some((i, name))
@@ -881,6 +882,8 @@ mod tests {
         assert_eq!(header_byline("Jane Roe"), None);
         assert_eq!(header_byline("By\u{a0}Jane Roe"), Some("Jane Roe"));
         assert_eq!(header_byline("Bypass road"), None);
+        let prose = format!("By the time {} by Nov 19, 2019", "the rain came ".repeat(10));
+        assert_eq!(header_byline(&prose), None);
         assert!(is_name_shaped("Jane E. Roe"));
         assert!(is_name_shaped("Associated Press"));
         assert!(!is_name_shaped("Roe"));
@@ -928,6 +931,7 @@ mod tests {
             "Le\u{a0}Monde\u{3000}東京\u{2009}über\u{85}x\u{202f}y\u{205f}z\u{1680}é ",
             "naïve café — 2019年2月12日",
             "x\u{7f}y \u{1} \u{1}z\u{2028}",
+            "Internationalisation\u{a0}of\u{a0}Wirepress  Communications\tHoldings ~!\u{20}\u{21}\u{7e}\u{80}",
         ] {
             assert_eq!(
                 words(text).collect::<Vec<_>>(),
