@@ -353,8 +353,11 @@ pub fn find_header_date(text: &str) -> Option<Date> {
     find_full_date(text)
         .or_else(|| unglue_year(text).and_then(|t| find_full_date(&t)))
         .or_else(|| {
-            text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')'))
-                .find_map(short_numeric_date)
+            // most lines have no `/` at all, found by a fast byte search, and no word to split
+            text.contains('/').then(|| {
+                text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '|' | '(' | ')'))
+                    .find_map(short_numeric_date)
+            })?
         })
 }
 
