@@ -456,7 +456,7 @@ pub fn is_bare_url(text: &str) -> bool {
 /// which: the line that repeats it, if one does (else the declared title is used as it is). In
 /// pasted text a level-1 heading is the title; else the line sharing the most words with the
 /// article's first paragraphs (a headline announces its lede; a menu entry or a section name
-/// above it does not), the nearest to the article on a tie; if none shares a word, the first.
+/// above it does not), the nearest to the article on a tie; if none shares a word, the nearest (the last).
 fn pick_title(
     blocks: &[Block],
     lines: &[usize],
