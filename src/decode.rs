@@ -181,14 +181,11 @@ fn detect_format(name: &str, text: &str) -> Format {
     {
         return Format::Text;
     }
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let starts_like_html = head.starts_with('<')
-        && [
+    let trimmed = text.trim_start();
+    // Only text starting with `<` can start like HTML, so only such text needs its head lowered.
+    if trimmed.starts_with('<') {
+        let head = trimmed.chars().take(1024).collect::<String>().to_ascii_lowercase();
+        let starts_like_html = [
             "<!doctype html",
             "<html",
             "<head",
@@ -201,18 +198,26 @@ fn detect_format(name: &str, text: &str) -> Format {
         ]
         .iter()
         .any(|t| head.contains(t));
-    if starts_like_html {
-        return Format::Html;
+        if starts_like_html {
+            return Format::Html;
+        }
     }
-    let closing_tags = ["</p>", "</div>", "</a>", "</li>", "</span>"]
-        .iter()
-        .map(|t| text.matches(t).count())
-        .sum::<usize>();
+    let closing_tags = count_closing_tags(text);
     if closing_tags >= 5 && closing_tags * 200 > text.len() {
         Format::Html
     } else {
         Format::Text
     }
+}
+
+/// How many `</p>`, `</div>`, `</a>`, `</li>` and `</span>` `text` holds: one search for `<`
+/// rather than one pass per tag (no tag holds a second `<`, so no two of them overlap).
+fn count_closing_tags(text: &str) -> usize {
+    const CLOSING_TAGS: [&[u8]; 5] = [b"</p>", b"</div>", b"</a>", b"</li>", b"</span>"];
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'<', bytes)
+        .filter(|&at| CLOSING_TAGS.iter().any(|tag| bytes[at..].starts_with(tag)))
+        .count()
 }
 
 #[cfg(test)]
@@ -289,6 +294,14 @@ mod tests {
         );
         assert_eq!(
             decode("paste", b"He wrote <b> and </a> once.").unwrap().format,
+            Format::Text
+        );
+        assert_eq!(
+            decode("paste", b"One</p></div>\n<a>two</a></li><span>3</span>").unwrap().format,
+            Format::Html
+        );
+        assert_eq!(
+            decode("paste", b"One</p></div>\n<a>two</a></li><span>3</span >").unwrap().format,
             Format::Text
         );
         assert_eq!(
