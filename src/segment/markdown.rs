@@ -7,32 +7,52 @@ use super::{Block, BlockKind};
 
 /// Cuts `text` into one block per non-blank line.
 pub fn blocks(text: &str) -> Vec<Block> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut blank_before = true;
     let mut line_start = 0;
-    for line in text.split('\n') {
-        let span = line_start..line_start + line.len();
-        line_start = span.end + 1;
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            blank_before = true;
+    let mut has_bar = false;
+    // One search finds the line ends and the bars a table row needs; the text's end closes the
+    // last line.
+    for at in memchr::memchr2_iter(b'\n', b'|', bytes).chain([text.len()]) {
+        if bytes.get(at) == Some(&b'|') {
+            has_bar = true;
             continue;
         }
-        out.push(block(trimmed, span, blank_before));
-        blank_before = false;
+        let span = line_start..at;
+        line_start = at + 1;
+        let trimmed = trim_line(&text[span.clone()]);
+        if trimmed.is_empty() {
+            blank_before = true;
+        } else {
+            out.push(block(trimmed, span, blank_before, has_bar));
+            blank_before = false;
+        }
+        has_bar = false;
     }
     out
 }
 
-/// The block of a line, given trimmed, and its span.
-fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
-    let (mut kind, rest) = line_kind(trimmed);
+/// `line.trim()`, without its Unicode-aware search for the usual line that starts and ends
+/// with visible ASCII.
+fn trim_line(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic) {
+        line
+    } else {
+        line.trim()
+    }
+}
+
+/// The block of a line, given trimmed, its span and whether it holds a `|`.
+fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool, has_bar: bool) -> Block {
+    let (mut kind, rest) = line_kind(trimmed, has_bar);
     let inline = if kind == BlockKind::TableRow {
         Inline::scan_cells(rest)
     } else {
         Inline::scan(rest)
     };
-    if !inline.text.chars().any(char::is_alphanumeric) {
+    if !has_alphanumeric(&inline.text) {
         kind = if inline.images > 0 {
             BlockKind::Image
         } else {
@@ -50,8 +70,15 @@ fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool) -> Blo
     }
 }
 
-/// The block kind a line's prefix gives, and the line without that prefix.
-fn line_kind(line: &str) -> (BlockKind, &str) {
+/// Whether `text` has a letter or digit: its ASCII read byte by byte, chars decoded only when
+/// the ASCII has none.
+fn has_alphanumeric(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphanumeric()) || !text.is_ascii() && text.chars().any(char::is_alphanumeric)
+}
+
+/// The block kind a line's prefix gives, and the line without that prefix. `has_bar`: the line
+/// holds a `|`.
+fn line_kind(line: &str, has_bar: bool) -> (BlockKind, &str) {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
         return (BlockKind::Heading(hashes as u8), line[hashes..].trim_start());
@@ -81,8 +108,7 @@ fn line_kind(line: &str) -> (BlockKind, &str) {
     if is_rule {
         return (BlockKind::Rule, "");
     }
-    // `contains('|')` first: most lines have no bar, and a substring search costs a set-up per line
-    if line.starts_with('|') || line.ends_with(" |") || line.contains('|') && line.matches(" | ").count() >= 2 {
+    if has_bar && (line.starts_with('|') || line.ends_with(" |") || line.matches(" | ").count() >= 2) {
         return (BlockKind::TableRow, line);
     }
     (BlockKind::Paragraph, line)
