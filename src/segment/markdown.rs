@@ -198,6 +198,7 @@ impl Inline {
                 }
                 _ => {}
             }
+            // Not markup: a space, or text copied as it is with the plain text after it.
             let c = if b.is_ascii() {
                 b as char
             } else {
@@ -207,25 +208,12 @@ impl Inline {
                 if !s.text.is_empty() && !s.text.ends_with(' ') {
                     s.text.push(' ');
                 }
-            } else if c.is_ascii() {
-                // with the plain bytes after it and the single spaces between them (kept as they
-                // are), in one go
-                let mut prev = b;
-                let run = bytes[i + 1..]
-                    .iter()
-                    .take_while(|&&b| {
-                        let plain = PLAIN[b as usize] || b == b' ' && prev != b' ';
-                        prev = b;
-                        plain
-                    })
-                    .count();
-                s.text.push_str(&line[i..i + 1 + run]);
-                i += 1 + run;
+                i += c.len_utf8();
                 continue;
-            } else {
-                s.text.push(c);
             }
-            i += c.len_utf8();
+            let end = plain_run_end(line, i + c.len_utf8());
+            s.text.push_str(&line[i..end]);
+            i = end;
         }
         let trimmed_len = s.text.trim_end().len();
         s.text.truncate(trimmed_len);
@@ -256,13 +244,69 @@ impl Inline {
     }
 }
 
-/// The bytes no arm of [`Inline::scan`] takes, copied as they are: visible ASCII but `!`, `[`,
-/// `<`, `*`, `` ` ``, `_` and `\`. A table, since the scan spends most of its time asking.
-const PLAIN: [bool; 256] = {
+/// Where the text [`Inline::scan`] copies as it is, from `i` on, ends: bytes no arm of the scan
+/// takes, chars that are not whitespace, and single spaces (the scan would copy each of these
+/// alone too, a space only after a non-space). Chars are decoded only where they may be
+/// whitespace.
+fn plain_run_end(line: &str, mut i: usize) -> usize {
+    let bytes = line.as_bytes();
+    loop {
+        while let Some(window) = bytes[i..].first_chunk::<17>() {
+            if !plain_ascii_16(window) {
+                break;
+            }
+            i += 16;
+        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !COPIED[b as usize])
+            .unwrap_or(bytes.len() - i);
+        match bytes.get(i) {
+            Some(b' ') if bytes.get(i + 1) != Some(&b' ') => i += 1,
+            Some(&b) if !b.is_ascii() => match line[i..].chars().next() {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+/// The bytes [`Inline::scan`] reads as markup.
+const MARKUP: [u8; 7] = *b"![<*`_\\";
+
+/// Whether the first 16 bytes of `window` are all copied by [`plain_run_end`] without a closer
+/// look: visible ASCII but [`MARKUP`], or a space before a byte that is not one. Written without
+/// branches so the compiler tests the 16 bytes together; most text is long runs of such bytes.
+fn plain_ascii_16(window: &[u8; 17]) -> bool {
+    let mut stop = 0u8;
+    for k in 0..16 {
+        let (b, next) = (window[k], window[k + 1]);
+        let markup = MARKUP.iter().fold(false, |m, &markup| m | (b == markup));
+        stop |= ((b < b' ') | (b > b'~') | (b == b' ') & (next == b' ') | markup) as u8;
+    }
+    stop == 0
+}
+
+/// The bytes [`plain_run_end`] copies without a closer look: visible ASCII but [`MARKUP`], and
+/// the bytes of chars that cannot be whitespace (all but the first bytes of U+0085, U+00A0,
+/// U+1680, U+2000 to U+205F and U+3000).
+const COPIED: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_graphic() && !matches!(b as u8, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\');
+    while b < 256 {
+        let byte = b as u8;
+        let mut markup = false;
+        let mut k = 0;
+        while k < MARKUP.len() {
+            markup |= byte == MARKUP[k];
+            k += 1;
+        }
+        table[b] = if byte.is_ascii() {
+            byte.is_ascii_graphic() && !markup
+        } else {
+            !matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        };
         b += 1;
     }
     table
