@@ -79,28 +79,41 @@ fn has_alphanumeric(text: &str) -> bool {
 /// The block kind a line's prefix gives, and the line without that prefix. `has_bar`: the line
 /// holds a `|`.
 fn line_kind(line: &str, has_bar: bool) -> (BlockKind, &str) {
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-        return (BlockKind::Heading(hashes as u8), line[hashes..].trim_start());
-    }
-    if let Some(rest) = line.strip_prefix('>') {
-        return (BlockKind::BlockQuote, rest.trim_start());
-    }
-    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            return (BlockKind::ListItem, rest.trim_start());
+    let Some(&first) = line.as_bytes().first() else {
+        return (BlockKind::Paragraph, line);
+    };
+    // Each prefix shows in the first byte, and most lines start with a letter: this skips the
+    // prefix tests that cannot match.
+    match first {
+        b'#' => {
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+                return (BlockKind::Heading(hashes as u8), line[hashes..].trim_start());
+            }
         }
+        b'>' => return (BlockKind::BlockQuote, line[1..].trim_start()),
+        b'-' | b'*' | b'+' | 0xC2 | 0xE2 => {
+            for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+                if let Some(rest) = line.strip_prefix(bullet) {
+                    return (BlockKind::ListItem, rest.trim_start());
+                }
+            }
+        }
+        b'0'..=b'9' => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            // "12. Februar 2019" is a date, not the twelfth item of a list.
+            let starts_with_date = || crate::calendar::dates(line).first().is_some_and(|(_, r)| r.start == 0);
+            if (1..=3).contains(&digits)
+                && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+                && !starts_with_date()
+            {
+                return (BlockKind::ListItem, line[digits + 2..].trim_start());
+            }
+        }
+        _ => {}
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    // "12. Februar 2019" is a date, not the twelfth item of a list.
-    let starts_with_date = || crate::calendar::dates(line).first().is_some_and(|(_, r)| r.start == 0);
-    if (1..=3).contains(&digits)
-        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
-        && !starts_with_date()
-    {
-        return (BlockKind::ListItem, line[digits + 2..].trim_start());
-    }
-    let is_rule = line.len() >= 3
+    let is_rule = matches!(first, b'-' | b'*' | b'_' | b'=' | b'|' | b':')
+        && line.len() >= 3
         && line
             .chars()
             .all(|c| matches!(c, '-' | '*' | '_' | '=' | '|' | ':' | ' '))
