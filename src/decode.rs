@@ -92,8 +92,7 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), InputError> {
 /// 64-byte blocks into a `u8` with branch-free compares, so the compiler tests many bytes at a
 /// time instead of one by one.
 fn count_control_bytes(sample: &[u8]) -> usize {
-    let is_control =
-        |b: u8| (b < 0x20) & !((b.wrapping_sub(b'\t') < 2) | (b.wrapping_sub(0x0C) < 2)) | (b == 0x7F);
+    let is_control = |b: u8| (b < 0x20) & !((b.wrapping_sub(b'\t') < 2) | (b.wrapping_sub(0x0C) < 2)) | (b == 0x7F);
     let mut blocks = sample.chunks_exact(64);
     let mut count = 0;
     for block in &mut blocks {
@@ -297,11 +296,15 @@ mod tests {
             Format::Text
         );
         assert_eq!(
-            decode("paste", b"One</p></div>\n<a>two</a></li><span>3</span>").unwrap().format,
+            decode("paste", b"One</p></div>\n<a>two</a></li><span>3</span>")
+                .unwrap()
+                .format,
             Format::Html
         );
         assert_eq!(
-            decode("paste", b"One</p></div>\n<a>two</a></li><span>3</span >").unwrap().format,
+            decode("paste", b"One</p></div>\n<a>two</a></li><span>3</span >")
+                .unwrap()
+                .format,
             Format::Text
         );
         assert_eq!(

@@ -298,7 +298,7 @@ fn plain_ascii_16(window: &[u8; 17]) -> bool {
     for k in 0..16 {
         let (b, next) = (window[k], window[k + 1]);
         let markup = MARKUP.iter().fold(false, |m, &markup| m | (b == markup));
-        stop |= ((b < b' ') | (b > b'~') | (b == b' ') & (next == b' ') | markup) as u8;
+        stop |= (!(b' '..=b'~').contains(&b) | (b == b' ') & (next == b' ') | markup) as u8;
     }
     stop == 0
 }
