@@ -7,32 +7,54 @@ use super::{Block, BlockKind};
 
 /// Cuts `text` into one block per non-blank line.
 pub fn blocks(text: &str) -> Vec<Block> {
-    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    // Pasted pages hold about a block per 50 bytes (the dev pages: 761 KB, 15,081 blocks), so
+    // most of them never regrow the vector.
+    let mut out = Vec::with_capacity(text.len() / 48);
     let mut blank_before = true;
     let mut line_start = 0;
-    for line in text.split('\n') {
-        let span = line_start..line_start + line.len();
-        line_start = span.end + 1;
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            blank_before = true;
+    let mut has_bar = false;
+    // One search finds the line ends and the bars a table row needs; the text's end closes the
+    // last line.
+    for at in memchr::memchr2_iter(b'\n', b'|', bytes).chain([text.len()]) {
+        if bytes.get(at) == Some(&b'|') {
+            has_bar = true;
             continue;
         }
-        out.push(block(trimmed, span, blank_before));
-        blank_before = false;
+        let span = line_start..at;
+        line_start = at + 1;
+        let trimmed = trim_line(&text[span.clone()]);
+        if trimmed.is_empty() {
+            blank_before = true;
+        } else {
+            out.push(block(trimmed, span, blank_before, has_bar));
+            blank_before = false;
+        }
+        has_bar = false;
     }
     out
 }
 
-/// The block of a line, given trimmed, and its span.
-fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool) -> Block {
-    let (mut kind, rest) = line_kind(trimmed);
+/// `line.trim()`, without its Unicode-aware search for the usual line that starts and ends
+/// with visible ASCII.
+fn trim_line(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic) {
+        line
+    } else {
+        line.trim()
+    }
+}
+
+/// The block of a line, given trimmed, its span and whether it holds a `|`.
+fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool, has_bar: bool) -> Block {
+    let (mut kind, rest) = line_kind(trimmed, has_bar);
     let inline = if kind == BlockKind::TableRow {
         Inline::scan_cells(rest)
     } else {
         Inline::scan(rest)
     };
-    if !inline.text.chars().any(char::is_alphanumeric) {
+    if !has_alphanumeric(&inline.text) {
         kind = if inline.images > 0 {
             BlockKind::Image
         } else {
@@ -50,30 +72,50 @@ fn block(trimmed: &str, span: std::ops::Range<usize>, blank_before: bool) -> Blo
     }
 }
 
-/// The block kind a line's prefix gives, and the line without that prefix.
-fn line_kind(line: &str) -> (BlockKind, &str) {
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-        return (BlockKind::Heading(hashes as u8), line[hashes..].trim_start());
-    }
-    if let Some(rest) = line.strip_prefix('>') {
-        return (BlockKind::BlockQuote, rest.trim_start());
-    }
-    for bullet in ["- ", "* ", "+ ", "• ", "· "] {
-        if let Some(rest) = line.strip_prefix(bullet) {
-            return (BlockKind::ListItem, rest.trim_start());
+/// Whether `text` has a letter or digit: its ASCII read byte by byte, chars decoded only when
+/// the ASCII has none.
+fn has_alphanumeric(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_alphanumeric()) || !text.is_ascii() && text.chars().any(char::is_alphanumeric)
+}
+
+/// The block kind a line's prefix gives, and the line without that prefix. `has_bar`: the line
+/// holds a `|`.
+fn line_kind(line: &str, has_bar: bool) -> (BlockKind, &str) {
+    let Some(&first) = line.as_bytes().first() else {
+        return (BlockKind::Paragraph, line);
+    };
+    // Each prefix shows in the first byte, and most lines start with a letter: this skips the
+    // prefix tests that cannot match.
+    match first {
+        b'#' => {
+            let hashes = line.bytes().take_while(|&b| b == b'#').count();
+            if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+                return (BlockKind::Heading(hashes as u8), line[hashes..].trim_start());
+            }
         }
+        b'>' => return (BlockKind::BlockQuote, line[1..].trim_start()),
+        b'-' | b'*' | b'+' | 0xC2 | 0xE2 => {
+            for bullet in ["- ", "* ", "+ ", "• ", "· "] {
+                if let Some(rest) = line.strip_prefix(bullet) {
+                    return (BlockKind::ListItem, rest.trim_start());
+                }
+            }
+        }
+        b'0'..=b'9' => {
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            // "12. Februar 2019" is a date, not the twelfth item of a list.
+            let starts_with_date = || crate::calendar::dates(line).first().is_some_and(|(_, r)| r.start == 0);
+            if (1..=3).contains(&digits)
+                && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+                && !starts_with_date()
+            {
+                return (BlockKind::ListItem, line[digits + 2..].trim_start());
+            }
+        }
+        _ => {}
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    // "12. Februar 2019" is a date, not the twelfth item of a list.
-    let starts_with_date = || crate::calendar::dates(line).first().is_some_and(|(_, r)| r.start == 0);
-    if (1..=3).contains(&digits)
-        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
-        && !starts_with_date()
-    {
-        return (BlockKind::ListItem, line[digits + 2..].trim_start());
-    }
-    let is_rule = line.len() >= 3
+    let is_rule = matches!(first, b'-' | b'*' | b'_' | b'=' | b'|' | b':')
+        && line.len() >= 3
         && line
             .chars()
             .all(|c| matches!(c, '-' | '*' | '_' | '=' | '|' | ':' | ' '))
@@ -81,8 +123,7 @@ fn line_kind(line: &str) -> (BlockKind, &str) {
     if is_rule {
         return (BlockKind::Rule, "");
     }
-    // `contains('|')` first: most lines have no bar, and a substring search costs a set-up per line
-    if line.starts_with('|') || line.ends_with(" |") || line.contains('|') && line.matches(" | ").count() >= 2 {
+    if has_bar && (line.starts_with('|') || line.ends_with(" |") || line.matches(" | ").count() >= 2) {
         return (BlockKind::TableRow, line);
     }
     (BlockKind::Paragraph, line)
@@ -172,6 +213,7 @@ impl Inline {
                 }
                 _ => {}
             }
+            // Not markup: a space, or text copied as it is with the plain text after it.
             let c = if b.is_ascii() {
                 b as char
             } else {
@@ -181,25 +223,12 @@ impl Inline {
                 if !s.text.is_empty() && !s.text.ends_with(' ') {
                     s.text.push(' ');
                 }
-            } else if c.is_ascii() {
-                // with the plain bytes after it and the single spaces between them (kept as they
-                // are), in one go
-                let mut prev = b;
-                let run = bytes[i + 1..]
-                    .iter()
-                    .take_while(|&&b| {
-                        let plain = PLAIN[b as usize] || b == b' ' && prev != b' ';
-                        prev = b;
-                        plain
-                    })
-                    .count();
-                s.text.push_str(&line[i..i + 1 + run]);
-                i += 1 + run;
+                i += c.len_utf8();
                 continue;
-            } else {
-                s.text.push(c);
             }
-            i += c.len_utf8();
+            let end = plain_run_end(line, i + c.len_utf8());
+            s.text.push_str(&line[i..end]);
+            i = end;
         }
         let trimmed_len = s.text.trim_end().len();
         s.text.truncate(trimmed_len);
@@ -230,13 +259,69 @@ impl Inline {
     }
 }
 
-/// The bytes no arm of [`Inline::scan`] takes, copied as they are: visible ASCII but `!`, `[`,
-/// `<`, `*`, `` ` ``, `_` and `\`. A table, since the scan spends most of its time asking.
-const PLAIN: [bool; 256] = {
+/// Where the text [`Inline::scan`] copies as it is, from `i` on, ends: bytes no arm of the scan
+/// takes, chars that are not whitespace, and single spaces (the scan would copy each of these
+/// alone too, a space only after a non-space). Chars are decoded only where they may be
+/// whitespace.
+fn plain_run_end(line: &str, mut i: usize) -> usize {
+    let bytes = line.as_bytes();
+    loop {
+        while let Some(window) = bytes[i..].first_chunk::<17>() {
+            if !plain_ascii_16(window) {
+                break;
+            }
+            i += 16;
+        }
+        i += bytes[i..]
+            .iter()
+            .position(|&b| !COPIED[b as usize])
+            .unwrap_or(bytes.len() - i);
+        match bytes.get(i) {
+            Some(b' ') if bytes.get(i + 1) != Some(&b' ') => i += 1,
+            Some(&b) if !b.is_ascii() => match line[i..].chars().next() {
+                Some(c) if !c.is_whitespace() => i += c.len_utf8(),
+                _ => return i,
+            },
+            _ => return i,
+        }
+    }
+}
+
+/// The bytes [`Inline::scan`] reads as markup.
+const MARKUP: [u8; 7] = *b"![<*`_\\";
+
+/// Whether the first 16 bytes of `window` are all copied by [`plain_run_end`] without a closer
+/// look: visible ASCII but [`MARKUP`], or a space before a byte that is not one. Written without
+/// branches so the compiler tests the 16 bytes together; most text is long runs of such bytes.
+fn plain_ascii_16(window: &[u8; 17]) -> bool {
+    let mut stop = 0u8;
+    for k in 0..16 {
+        let (b, next) = (window[k], window[k + 1]);
+        let markup = MARKUP.iter().fold(false, |m, &markup| m | (b == markup));
+        stop |= (!(b' '..=b'~').contains(&b) | (b == b' ') & (next == b' ') | markup) as u8;
+    }
+    stop == 0
+}
+
+/// The bytes [`plain_run_end`] copies without a closer look: visible ASCII but [`MARKUP`], and
+/// the bytes of chars that cannot be whitespace (all but the first bytes of U+0085, U+00A0,
+/// U+1680, U+2000 to U+205F and U+3000).
+const COPIED: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_graphic() && !matches!(b as u8, b'!' | b'[' | b'<' | b'*' | b'`' | b'_' | b'\\');
+    while b < 256 {
+        let byte = b as u8;
+        let mut markup = false;
+        let mut k = 0;
+        while k < MARKUP.len() {
+            markup |= byte == MARKUP[k];
+            k += 1;
+        }
+        table[b] = if byte.is_ascii() {
+            byte.is_ascii_graphic() && !markup
+        } else {
+            !matches!(byte, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+        };
         b += 1;
     }
     table
