@@ -635,20 +635,32 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
             !byline.is_some_and(|b| b.contains(p.as_str())) && rules::boilerplate_reason(p, 4).is_none()
         })
         .collect();
-    // A body phrase can only be a candidate if it starts with a candidate's first word: the
-    // others are not looked up.
+    // A body phrase can only be a candidate if it starts with a candidate's first word, and so
+    // holds that word's first byte: the body is searched for those bytes only, and just the
+    // words holding them are read.
     let first_words: HashSet<&str, rules::FastHash> = candidates.keys().map(|w| w[0]).collect();
+    let mut first_bytes: Vec<u8> = first_words.iter().map(|w| w.as_bytes()[0]).collect();
+    first_bytes.sort_unstable();
+    first_bytes.dedup();
     for b in seg.blocks.iter().zip(keep).filter(|(_, k)| **k).map(|(b, _)| b) {
         if candidates.is_empty() {
             return None;
         }
-        for_each_capitalised_run(words(&b.text), &mut run, |run| {
-            for (k, word) in run.iter().enumerate() {
-                if first_words.contains(word) {
-                    for end in k + 2..=run.len().min(k + 4) {
-                        candidates.remove(&phrase_words(&run[k..end]));
-                    }
+        for_each_word_holding(&b.text, &first_bytes, |raw, next| {
+            let Some(word) = capitalised(raw).filter(|w| first_words.contains(w)) else {
+                return;
+            };
+            // the phrases of two to four words of its capitalised run that start with it
+            let mut phrase = [word, "", "", ""];
+            let mut last = raw;
+            for (n, raw) in (1..4).zip(next) {
+                if ends_run(last) {
+                    break;
                 }
+                let Some(word) = capitalised(raw) else { break };
+                phrase[n] = word;
+                candidates.remove(&phrase);
+                last = raw;
             }
         });
     }
@@ -725,32 +737,68 @@ fn for_each_capitalised_run<'a>(
 ) {
     run.clear();
     for raw in words {
-        // a word starting with a lowercase letter or a digit (most words) starts so trimmed too:
-        // not capitalised, and not worth trimming
-        let capital = match raw.as_bytes()[0] {
-            b'a'..=b'z' | b'0'..=b'9' => None,
-            // an ASCII letter or digit at both ends (most capitalised words) has nothing to trim
-            _ => Some(match raw.as_bytes() {
-                [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => raw,
-                _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'),
-            })
-            .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
-        };
+        let capital = capitalised(raw);
         if let Some(word) = capital {
             run.push(word);
         }
-        let broken = capital.is_none()
-            || matches!(
-                raw.as_bytes().last(),
-                Some(b',' | b'.' | b':' | b';' | b'?' | b'!' | b'|')
-            );
-        if broken && !run.is_empty() {
+        if (capital.is_none() || ends_run(raw)) && !run.is_empty() {
             f(run);
             run.clear();
         }
     }
     if !run.is_empty() {
         f(run);
+    }
+}
+
+/// A whitespace-separated word as a word of a capitalised run: without the punctuation around
+/// it, if it then starts with an uppercase letter and has two chars or more (`"Daily,` → `Daily`).
+fn capitalised(raw: &str) -> Option<&str> {
+    match raw.as_bytes()[0] {
+        // a word starting with a lowercase letter or a digit (most words) starts so trimmed too:
+        // not capitalised, and not worth trimming
+        b'a'..=b'z' | b'0'..=b'9' => None,
+        // an ASCII letter or digit at both ends (most capitalised words) has nothing to trim
+        _ => Some(match raw.as_bytes() {
+            [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => raw,
+            _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'),
+        })
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
+    }
+}
+
+/// Whether a whitespace-separated word ends in punctuation that ends a capitalised run after it
+/// (`Daily Star, the paper`).
+fn ends_run(raw: &str) -> bool {
+    matches!(
+        raw.as_bytes().last(),
+        Some(b',' | b'.' | b':' | b';' | b'?' | b'!' | b'|')
+    )
+}
+
+/// Calls `f` with each whitespace-separated word of `text` (see [`words`]) that holds one of
+/// `bytes` (each a char's first byte), and the words after it. The text is searched for the
+/// bytes, three at a time, and only the words where they stand are read; a word holding bytes
+/// of two threes may be passed twice.
+fn for_each_word_holding<'a>(text: &'a str, bytes: &[u8], mut f: impl FnMut(&'a str, Words<'a>)) {
+    for three in bytes.chunks(3) {
+        let byte = |k: usize| three[k.min(three.len() - 1)];
+        let mut past = 0;
+        for at in memchr::memchr3_iter(byte(0), byte(1), byte(2), text.as_bytes()) {
+            if at < past {
+                continue;
+            }
+            // a char's first byte: `at` is a char boundary
+            let start = text[..at]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let mut rest = words(&text[start..]);
+            let Some(word) = rest.next() else { continue };
+            past = start + word.len();
+            f(word, rest);
+        }
     }
 }
 
@@ -939,6 +987,36 @@ mod tests {
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn words_holding_bytes_are_read_with_the_words_after_them() {
+        let mut seen = Vec::new();
+        // `DaDa` holds three of the bytes, `Élan` (`0xc3` first) one of the second three
+        for_each_word_holding("x DaDa Star\u{a0}Élan", &[b'D', b'S', b'a', 0xc3], |word, mut next| {
+            seen.push((word, next.next()))
+        });
+        assert_eq!(
+            seen,
+            [
+                ("DaDa", Some("Star")),
+                ("Star", Some("Élan")),
+                ("Élan", None),
+                ("Élan", None)
+            ]
+        );
+    }
+
+    #[test]
+    fn capitalised_words() {
+        assert_eq!(capitalised("\"Daily,"), Some("Daily"));
+        assert_eq!(capitalised("AT&T"), Some("AT&T"));
+        assert_eq!(capitalised("Élan"), Some("Élan"));
+        assert_eq!(capitalised("daily"), None);
+        assert_eq!(capitalised("A"), None);
+        assert_eq!(capitalised("(x)"), None);
+        assert!(ends_run("Star,"));
+        assert!(!ends_run("Star"));
     }
 
     #[test]
