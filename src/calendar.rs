@@ -350,6 +350,11 @@ pub fn find_full_date(text: &str) -> Option<Date> {
 /// number is over 12; `yy` is 20yy below 70, else 19yy). Only header lines: in running text
 /// `1/2/19` is as likely a score or a fraction as a date.
 pub fn find_header_date(text: &str) -> Option<Date> {
+    // every date read here has ASCII digits; most header lines have none, and are passed over
+    // in one byte scan
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     find_full_date(text)
         .or_else(|| unglue_year(text).and_then(|t| find_full_date(&t)))
         .or_else(|| {
