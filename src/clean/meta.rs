@@ -416,12 +416,20 @@ fn is_organisation_byline(byline: &str) -> bool {
 
 /// The distinct lowercase words of four letters or more (or with a non-ASCII letter) of some
 /// texts, sorted: the words that say what a line is about.
-/// A word already lowercase ASCII (most) is borrowed, not copied.
 fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, str>> {
-    let mut w: Vec<Cow<str>> = texts
+    let mut w: Vec<Cow<str>> = all_content_words(texts).collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
+
+/// The content words of some texts (see [`content_words`]), as they come, repeats and all. A
+/// word already lowercase ASCII (most) is borrowed, not copied.
+fn all_content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> impl Iterator<Item = Cow<'a, str>> {
+    texts
         .into_iter()
         .flat_map(|text| text.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4 || !w.is_ascii())
+        .filter(|w| !w.is_ascii() || w.len() >= 4)
         .map(|w| {
             if w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
                 Cow::Borrowed(w)
@@ -429,10 +437,6 @@ fn content_words<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Cow<'a, st
                 Cow::Owned(w.to_lowercase())
             }
         })
-        .collect();
-    w.sort_unstable();
-    w.dedup();
-    w
 }
 
 /// How many of the sorted words `a` are in the sorted words `b`.
@@ -478,12 +482,26 @@ fn pick_title(
     if lines.len() < 2 {
         return lines.first().copied();
     }
-    let lede = content_words(run.filter(|&i| keep[i]).take(2).map(|i| blocks[i].text.as_str()));
-    let best = lines
+    let headlines: Vec<(usize, Vec<Cow<str>>)> = lines
         .iter()
         .copied()
         .filter(|&i| !ends_in_credit_brackets(&blocks[i].text))
-        .map(|i| (shared(&content_words([blocks[i].text.as_str()]), &lede), i))
+        .map(|i| (i, content_words([blocks[i].text.as_str()])))
+        .collect();
+    // Of the lede's words only those of the lines count: they alone are kept and sorted.
+    let mut line_words: Vec<&str> = headlines
+        .iter()
+        .flat_map(|(_, w)| w.iter().map(|w| w.as_ref()))
+        .collect();
+    line_words.sort_unstable();
+    let mut lede: Vec<Cow<str>> = all_content_words(run.filter(|&i| keep[i]).take(2).map(|i| blocks[i].text.as_str()))
+        .filter(|w| line_words.binary_search(&w.as_ref()).is_ok())
+        .collect();
+    lede.sort_unstable();
+    lede.dedup();
+    let best = headlines
+        .iter()
+        .map(|(i, words)| (shared(words, &lede), *i))
         .max_by_key(|&(n, i)| (n, i));
     match best {
         Some((n, i)) if n > 0 => Some(i),
