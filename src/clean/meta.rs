@@ -1039,6 +1039,16 @@ mod tests {
     }
 
     #[test]
+    fn content_words_of_texts() {
+        let texts = ["Bank raises rates: the bank", "Zürich bank"];
+        assert_eq!(
+            all_content_words(texts).collect::<Vec<_>>(),
+            ["bank", "raises", "rates", "bank", "zürich", "bank"]
+        );
+        assert_eq!(content_words(texts), ["bank", "raises", "rates", "zürich"]);
+    }
+
+    #[test]
     fn capitalised_runs_break_at_punctuation() {
         let mut runs: Vec<Vec<&str>> = Vec::new();
         for_each_capitalised_run(
