@@ -39,7 +39,7 @@ pub struct Shape {
     /// The reason an everyday word of the rules' `tiny` tier gives in a block too long for the
     /// rule to apply (at most [`rules::SHORT_BLOCK_WORDS`] words): a hint, not a rule.
     pub everyday: Option<Reason>,
-    /// Whitespace-separated words.
+    /// Whitespace-separated words that hold a letter or digit (a lone `→` or `|` is none).
     pub word_count: usize,
     /// Prose by the hand rule of thumb: 10+ words ending a sentence, or 20+ words.
     pub prose: bool,
@@ -716,7 +716,11 @@ fn local(b: &Block, lex: &Lexicon, source_len: usize, scratch: &mut Scratch, own
             (first_byte as char, first_byte.is_ascii_alphanumeric(), tok.len() > 1)
         } else {
             let c = lower_text[a as usize..].chars().next().unwrap_or(' ');
-            (c, !is_plain_punctuation(c) && c.is_alphanumeric(), tok.len() > c.len_utf8())
+            (
+                c,
+                !is_plain_punctuation(c) && c.is_alphanumeric(),
+                tok.len() > c.len_utf8(),
+            )
         };
         if !first_alnum {
             if first == '.' {
@@ -1584,11 +1588,21 @@ mod tests {
         // `İ` lowercases to two chars, so the block is lowercased char by char in the scan, not
         // in one go beforehand; but for a one-letter capital word, the features are those of `Z`
         let rows_of = |text: &str| rows(&seg(text), &Lexicon::new(&Vocab::default())).0;
-        for text in [PROSE, "Sign up for our morning newsletter, it is free: $5 a month", "Vote 2019 a b"] {
-            let (dotted, plain) = (rows_of(&format!("{text} \u{130} end")), rows_of(&format!("{text} Z end")));
+        for text in [
+            PROSE,
+            "Sign up for our morning newsletter, it is free: $5 a month",
+            "Vote 2019 a b",
+        ] {
+            let (dotted, plain) = (
+                rows_of(&format!("{text} \u{130} end")),
+                rows_of(&format!("{text} Z end")),
+            );
             assert_eq!(dotted, plain, "{text}");
         }
-        assert_eq!(feature("Sign up for our morning newsletter \u{130}", 0, "rule_hit"), 1.0);
+        assert_eq!(
+            feature("Sign up for our morning newsletter \u{130}", 0, "rule_hit"),
+            1.0
+        );
     }
 
     #[test]
