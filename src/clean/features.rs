@@ -282,12 +282,11 @@ struct LexEntry {
 /// Words of at most this many bytes are keyed by [`short_key`].
 const SHORT_WORD_BYTES: usize = 7;
 
-/// A word of at most [`SHORT_WORD_BYTES`] bytes as a [`MixedKeyTable`] key: its bytes and, in the top
+/// A word `b` of at most [`SHORT_WORD_BYTES`] bytes as a [`MixedKeyTable`] key: its bytes and, in the top
 /// byte, its length (so no two words share one), times an odd constant (one to one, and mixed).
 /// The bytes are read in at most two loads, which may overlap: a byte loop cost more than the
 /// look-up.
-fn short_key(word: &[u8]) -> Option<u64> {
-    let b = word;
+fn short_key(b: &[u8]) -> Option<u64> {
     let n = b.len();
     let bytes = match n {
         1..=3 => b[0] as u64 | (b[n / 2] as u64) << (8 * (n / 2)) | (b[n - 1] as u64) << (8 * (n - 1)),
