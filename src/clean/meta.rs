@@ -228,8 +228,39 @@ const BYLINE_PREFIXES: [&str; 9] = [
     "oleh ",
 ];
 
+/// Byline prefixes only header lines use (`Posted by Jane Roe on …`, `BY: Jane Roe`).
+const HEADER_BYLINE_PREFIXES: [&str; 3] = ["posted by ", "by: ", "story by "];
+
+/// Whether a byte, lowercased, opens one of the prefixes: most lines open with none of these
+/// letters, and one table look passes them over before any prefix is compared.
+const BYLINE_FIRST_BYTES: [bool; 256] = first_bytes(&[&BYLINE_PREFIXES, &HEADER_BYLINE_PREFIXES]);
+
+const fn first_bytes(lists: &[&[&str]]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut p = 0;
+        while p < lists[l].len() {
+            table[lists[l][p].as_bytes()[0] as usize] = true;
+            p += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// Whether a text's first byte may open a byline prefix (see [`BYLINE_FIRST_BYTES`]).
+fn may_open_byline(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| BYLINE_FIRST_BYTES[b.to_ascii_lowercase() as usize])
+}
+
 /// `By Jane Roe` → `Jane Roe`; `By` alone → `""` (the name is on the next line).
 pub fn byline_prefix(text: &str) -> Option<&str> {
+    if !may_open_byline(text) {
+        return None;
+    }
     after_any_prefix(text, &BYLINE_PREFIXES)
         .or_else(|| (text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("by:")).then_some(""))
 }
@@ -263,7 +294,10 @@ fn header_byline(text: &str) -> Option<&str> {
     // the words are counted only for a line that may hold a byline: most lines fail the cheaper
     // tests first
     let short = || words(text).nth(MAX_HEADER_WORDS).is_none();
-    if let Some(rest) = byline_prefix(text).or_else(|| after_any_prefix(text, &["posted by ", "by: ", "story by "])) {
+    let prefixed = may_open_byline(text)
+        .then(|| byline_prefix(text).or_else(|| after_any_prefix(text, &HEADER_BYLINE_PREFIXES)))
+        .flatten();
+    if let Some(rest) = prefixed {
         return short().then_some(rest);
     }
     // most lines have no ` by` at all: looked for before the (dearer) dates, from each `y`
