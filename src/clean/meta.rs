@@ -380,6 +380,11 @@ fn header_day(text: &str) -> Option<String> {
 
 /// The day of a date line: a line short enough to be one (see [`MAX_DATE_LINE_WORDS`]).
 fn date_line_day(b: &Block) -> Option<String> {
+    // every header date has an ASCII digit (see `calendar::find_header_date`): most lines have
+    // none, found in one byte scan before their words are counted
+    if !b.text.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     words(&b.text)
         .nth(MAX_DATE_LINE_WORDS)
         .is_none()
@@ -564,9 +569,10 @@ fn is_title_like(b: &Block, words: usize) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
-        && rules::boilerplate_reason(text, words).is_none()
         && !is_breadcrumb(text)
         && !has_inner_sentence_end(text)
+        // after the cheaper tests: it reads a lowercase copy of the line
+        && rules::boilerplate_reason(text, words).is_none()
         && calendar::find_full_date(text).is_none()
 }
 
