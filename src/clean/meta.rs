@@ -812,17 +812,17 @@ fn for_each_capitalised_run<'a>(
 
 /// A whitespace-separated word as a word of a capitalised run: without the punctuation around
 /// it, if it then starts with an uppercase letter and has two chars or more (`"Daily,` → `Daily`).
+#[inline]
 fn capitalised(raw: &str) -> Option<&str> {
-    match raw.as_bytes()[0] {
+    match raw.as_bytes() {
         // a word starting with a lowercase letter or a digit (most words) starts so trimmed too:
         // not capitalised, and not worth trimming
-        b'a'..=b'z' | b'0'..=b'9' => None,
-        // an ASCII letter or digit at both ends (most capitalised words) has nothing to trim
-        _ => Some(match raw.as_bytes() {
-            [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => raw,
-            _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'),
-        })
-        .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
+        [b'a'..=b'z' | b'0'..=b'9', ..] => None,
+        // an ASCII capital and an ASCII letter or digit at the end (most capitalised words):
+        // nothing to trim, and two chars or more
+        [b'A'..=b'Z', .., last] if last.is_ascii_alphanumeric() => Some(raw),
+        _ => Some(raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
     }
 }
 
