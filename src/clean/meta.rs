@@ -880,6 +880,10 @@ impl<'a> Iterator for Words<'a> {
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
+        // the ASCII whitespace before a word (most often one space) is passed over in a tight loop
+        while matches!(bytes.get(self.at), Some(b'\t'..=b'\r' | b' ')) {
+            self.at += 1;
+        }
         let mut start = None;
         loop {
             // most bytes are printable ASCII, inside a word: passed over in a tight loop
