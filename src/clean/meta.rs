@@ -651,7 +651,11 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
     // text; only the few that pass every test are joined into text.
     let mut line = Vec::new();
     let mut run = Vec::new();
-    let mut sightings: HashMap<PhraseWords, Sightings, rules::FastHash> = HashMap::default();
+    // sized ahead for a few phrases a dropped block: grown from empty, the map spent more on
+    // rehashing its phrases than on counting them
+    let dropped = keep.iter().filter(|k| !**k).count();
+    let mut sightings: HashMap<PhraseWords, Sightings, rules::FastHash> =
+        HashMap::with_capacity_and_hasher(2 * dropped, rules::FastHash);
     for (i, b) in seg.blocks.iter().enumerate().filter(|(i, _)| !keep[*i]) {
         // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital
         // Edition"); a line's words are read no further than one past the limit.
