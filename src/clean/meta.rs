@@ -228,8 +228,39 @@ const BYLINE_PREFIXES: [&str; 9] = [
     "oleh ",
 ];
 
+/// Byline prefixes only header lines use (`Posted by Jane Roe on …`, `BY: Jane Roe`).
+const HEADER_BYLINE_PREFIXES: [&str; 3] = ["posted by ", "by: ", "story by "];
+
+/// Whether a byte, lowercased, opens one of the prefixes: most lines open with none of these
+/// letters, and one table look passes them over before any prefix is compared.
+const BYLINE_FIRST_BYTES: [bool; 256] = first_bytes(&[&BYLINE_PREFIXES, &HEADER_BYLINE_PREFIXES]);
+
+const fn first_bytes(lists: &[&[&str]]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut p = 0;
+        while p < lists[l].len() {
+            table[lists[l][p].as_bytes()[0] as usize] = true;
+            p += 1;
+        }
+        l += 1;
+    }
+    table
+}
+
+/// Whether a text's first byte may open a byline prefix (see [`BYLINE_FIRST_BYTES`]).
+fn may_open_byline(text: &str) -> bool {
+    text.as_bytes()
+        .first()
+        .is_some_and(|b| BYLINE_FIRST_BYTES[b.to_ascii_lowercase() as usize])
+}
+
 /// `By Jane Roe` → `Jane Roe`; `By` alone → `""` (the name is on the next line).
 pub fn byline_prefix(text: &str) -> Option<&str> {
+    if !may_open_byline(text) {
+        return None;
+    }
     after_any_prefix(text, &BYLINE_PREFIXES)
         .or_else(|| (text.eq_ignore_ascii_case("by") || text.eq_ignore_ascii_case("by:")).then_some(""))
 }
@@ -263,7 +294,10 @@ fn header_byline(text: &str) -> Option<&str> {
     // the words are counted only for a line that may hold a byline: most lines fail the cheaper
     // tests first
     let short = || words(text).nth(MAX_HEADER_WORDS).is_none();
-    if let Some(rest) = byline_prefix(text).or_else(|| after_any_prefix(text, &["posted by ", "by: ", "story by "])) {
+    let prefixed = may_open_byline(text)
+        .then(|| byline_prefix(text).or_else(|| after_any_prefix(text, &HEADER_BYLINE_PREFIXES)))
+        .flatten();
+    if let Some(rest) = prefixed {
         return short().then_some(rest);
     }
     // most lines have no ` by` at all: looked for before the (dearer) dates, from each `y`
@@ -346,6 +380,11 @@ fn header_day(text: &str) -> Option<String> {
 
 /// The day of a date line: a line short enough to be one (see [`MAX_DATE_LINE_WORDS`]).
 fn date_line_day(b: &Block) -> Option<String> {
+    // every header date has an ASCII digit (see `calendar::find_header_date`): most lines have
+    // none, found in one byte scan before their words are counted
+    if !b.text.bytes().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     words(&b.text)
         .nth(MAX_DATE_LINE_WORDS)
         .is_none()
@@ -530,9 +569,10 @@ fn is_title_like(b: &Block, words: usize) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
-        && rules::boilerplate_reason(text, words).is_none()
         && !is_breadcrumb(text)
         && !has_inner_sentence_end(text)
+        // after the cheaper tests: it reads a lowercase copy of the line
+        && rules::boilerplate_reason(text, words).is_none()
         && calendar::find_full_date(text).is_none()
 }
 
@@ -611,7 +651,11 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
     // text; only the few that pass every test are joined into text.
     let mut line = Vec::new();
     let mut run = Vec::new();
-    let mut sightings: HashMap<PhraseWords, Sightings, rules::FastHash> = HashMap::default();
+    // sized ahead for a few phrases a dropped block: grown from empty, the map spent more on
+    // rehashing its phrases than on counting them
+    let dropped = keep.iter().filter(|k| !**k).count();
+    let mut sightings: HashMap<PhraseWords, Sightings, rules::FastHash> =
+        HashMap::with_capacity_and_hasher(2 * dropped, rules::FastHash);
     for (i, b) in seg.blocks.iter().enumerate().filter(|(i, _)| !keep[*i]) {
         // The outlet's name stands in short furniture lines ("© The Daily", "The Daily Digital
         // Edition"); a line's words are read no further than one past the limit.
@@ -772,17 +816,17 @@ fn for_each_capitalised_run<'a>(
 
 /// A whitespace-separated word as a word of a capitalised run: without the punctuation around
 /// it, if it then starts with an uppercase letter and has two chars or more (`"Daily,` → `Daily`).
+#[inline]
 fn capitalised(raw: &str) -> Option<&str> {
-    match raw.as_bytes()[0] {
+    match raw.as_bytes() {
         // a word starting with a lowercase letter or a digit (most words) starts so trimmed too:
         // not capitalised, and not worth trimming
-        b'a'..=b'z' | b'0'..=b'9' => None,
-        // an ASCII letter or digit at both ends (most capitalised words) has nothing to trim
-        _ => Some(match raw.as_bytes() {
-            [first, .., last] if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric() => raw,
-            _ => raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'),
-        })
-        .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
+        [b'a'..=b'z' | b'0'..=b'9', ..] => None,
+        // an ASCII capital and an ASCII letter or digit at the end (most capitalised words):
+        // nothing to trim, and two chars or more
+        [b'A'..=b'Z', .., last] if last.is_ascii_alphanumeric() => Some(raw),
+        _ => Some(raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
+            .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
     }
 }
 
@@ -840,6 +884,10 @@ impl<'a> Iterator for Words<'a> {
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let bytes = self.text.as_bytes();
+        // the ASCII whitespace before a word (most often one space) is passed over in a tight loop
+        while matches!(bytes.get(self.at), Some(b'\t'..=b'\r' | b' ')) {
+            self.at += 1;
+        }
         let mut start = None;
         loop {
             // most bytes are printable ASCII, inside a word: passed over in a tight loop
