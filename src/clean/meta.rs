@@ -34,12 +34,9 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             break;
         }
         let text = blocks[i].text.trim();
-        // a label or a link starts with one of these bytes; most lines start otherwise, and are
-        // not compared with the labels one by one
-        if !matches!(
-            text.as_bytes().first(),
-            Some(b'o' | b'O' | b's' | b'S' | b'u' | b'U' | b'l' | b'L' | b'h' | b'<' | b'>')
-        ) {
+        // most lines start with no byte a label or a link starts with, and are not compared
+        // with the labels one by one
+        if !opens_one_of(&URL_FIRST_BYTES, text) {
             continue;
         }
         if let Some(rest) = strip_url_label(text) {
@@ -184,19 +181,25 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
 }
 
 fn strip_url_label(text: &str) -> Option<&str> {
-    [
-        "original url:",
-        "original url",
-        "source url:",
-        "url:",
-        "source:",
-        "link:",
-    ]
-    .iter()
-    .find(|l| text.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))
-    .map(|l| text[l.len()..].trim())
-    .filter(|rest| rest.is_empty() || bare_url(rest).is_some())
+    URL_LABELS
+        .iter()
+        .find(|l| text.get(..l.len()).is_some_and(|head| head.eq_ignore_ascii_case(l)))
+        .map(|l| text[l.len()..].trim())
+        .filter(|rest| rest.is_empty() || bare_url(rest).is_some())
 }
+
+/// Labels before a page's URL.
+const URL_LABELS: [&str; 6] = [
+    "original url:",
+    "original url",
+    "source url:",
+    "url:",
+    "source:",
+    "link:",
+];
+
+/// The lowercased first bytes of a URL label or of a link line (`http…`, `<http…>`).
+const URL_FIRST_BYTES: [bool; 256] = first_bytes(&[&URL_LABELS, &["http", "<", ">"]]);
 
 /// The text itself, if it is one URL and nothing else.
 fn bare_url(text: &str) -> Option<&str> {
@@ -231,10 +234,12 @@ const BYLINE_PREFIXES: [&str; 9] = [
 /// Byline prefixes only header lines use (`Posted by Jane Roe on …`, `BY: Jane Roe`).
 const HEADER_BYLINE_PREFIXES: [&str; 3] = ["posted by ", "by: ", "story by "];
 
-/// Whether a byte, lowercased, opens one of the prefixes: most lines open with none of these
+/// The lowercased first bytes of the byline prefixes: most lines open with none of these
 /// letters, and one table look passes them over before any prefix is compared.
 const BYLINE_FIRST_BYTES: [bool; 256] = first_bytes(&[&BYLINE_PREFIXES, &HEADER_BYLINE_PREFIXES]);
 
+/// Which bytes the strings of some lists start with (lowercase strings: a table for
+/// [`opens_one_of`]).
 const fn first_bytes(lists: &[&[&str]]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut l = 0;
@@ -249,16 +254,17 @@ const fn first_bytes(lists: &[&[&str]]) -> [bool; 256] {
     table
 }
 
-/// Whether a text's first byte may open a byline prefix (see [`BYLINE_FIRST_BYTES`]).
-fn may_open_byline(text: &str) -> bool {
+/// Whether a text's first byte, lowercased, is one of a [`first_bytes`] table's: whether the
+/// text may start with one of its strings, in any case.
+fn opens_one_of(table: &[bool; 256], text: &str) -> bool {
     text.as_bytes()
         .first()
-        .is_some_and(|b| BYLINE_FIRST_BYTES[b.to_ascii_lowercase() as usize])
+        .is_some_and(|b| table[b.to_ascii_lowercase() as usize])
 }
 
 /// `By Jane Roe` → `Jane Roe`; `By` alone → `""` (the name is on the next line).
 pub fn byline_prefix(text: &str) -> Option<&str> {
-    if !may_open_byline(text) {
+    if !opens_one_of(&BYLINE_FIRST_BYTES, text) {
         return None;
     }
     after_any_prefix(text, &BYLINE_PREFIXES)
@@ -294,9 +300,11 @@ fn header_byline(text: &str) -> Option<&str> {
     // the words are counted only for a line that may hold a byline: most lines fail the cheaper
     // tests first
     let short = || words(text).nth(MAX_HEADER_WORDS).is_none();
-    let prefixed = may_open_byline(text)
-        .then(|| byline_prefix(text).or_else(|| after_any_prefix(text, &HEADER_BYLINE_PREFIXES)))
-        .flatten();
+    let prefixed = byline_prefix(text).or_else(|| {
+        opens_one_of(&BYLINE_FIRST_BYTES, text)
+            .then(|| after_any_prefix(text, &HEADER_BYLINE_PREFIXES))
+            .flatten()
+    });
     if let Some(rest) = prefixed {
         return short().then_some(rest);
     }
@@ -1034,6 +1042,19 @@ mod tests {
         ));
         assert!(!is_image_url("https://example.com/2019/11/a-title.html"));
         assert!(!is_image_url("https://example.com/a-title"));
+    }
+
+    #[test]
+    fn first_byte_tables_let_every_label_and_prefix_through() {
+        for label in URL_LABELS.iter().chain(&["https://example.com", "<http://example.com>"]) {
+            assert!(opens_one_of(&URL_FIRST_BYTES, label), "{label}");
+            assert!(opens_one_of(&URL_FIRST_BYTES, &label.to_uppercase()), "{label}");
+        }
+        for prefix in BYLINE_PREFIXES.iter().chain(&HEADER_BYLINE_PREFIXES) {
+            assert!(opens_one_of(&BYLINE_FIRST_BYTES, &prefix.to_uppercase()), "{prefix}");
+        }
+        assert!(!opens_one_of(&URL_FIRST_BYTES, "The bank raised rates"));
+        assert!(!opens_one_of(&BYLINE_FIRST_BYTES, ""));
     }
 
     #[test]
