@@ -638,7 +638,13 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
     let shouting = place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase);
     let place_ok = place.is_empty() && agency.is_some()
         || (1..=4).contains(&place_words.len()) && capitalised && (shouting || agency.is_some() || sep != " - ");
-    if !place_ok || agency.is_some_and(|a| a.is_empty() || a.split_whitespace().count() > 4) {
+    // an agency is named in words: `(1-0)` after a team is a score
+    let agency_ok = |a: &str| {
+        a.chars().any(char::is_alphabetic)
+            && !a.contains(|c: char| c.is_ascii_digit())
+            && a.split_whitespace().count() <= 4
+    };
+    if !place_ok || agency.is_some_and(|a| !agency_ok(a)) {
         return None;
     }
     let place = (!place.is_empty()).then(|| place.trim_end_matches(','));
@@ -654,6 +660,12 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 /// an author's name. A phrase with a month or a weekday is a date line ("Tuesday November"),
 /// one inside the byline is the author, and one that starts or ends in a function word is a
 /// piece of a longer one ("Sign Up To The Daily" gives "To The").
+///
+/// And something must say it is an outlet (see [`OutletCues`]): a word outlets name themselves
+/// with (`Herald`, `News`), a copyright line, or words around it that only an outlet's name
+/// takes ("Follow The Daily", "The Daily App"). Recurring section names, headlines of other
+/// articles, people and places ("Weight Loss", "New York") have none of these, and a wrong
+/// outlet is worse than none.
 pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>) -> Option<String> {
     // Linear: phrases are hashed by their words, never written out or searched for in the body
     // text; only the few that pass every test are joined into text.
@@ -669,24 +681,41 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
         // Edition"); a line's words are read no further than one past the limit.
         line.clear();
         line.extend(words(&b.text).take(OUTLET_LINE_MAX_WORDS + 1));
-        let line_words = line.len();
-        if line_words > OUTLET_LINE_MAX_WORDS {
-            continue;
+        if line.len() > OUTLET_LINE_MAX_WORDS {
+            // A copyright line names its outlet amid the owner's legal names and dates; its
+            // mark stands in the words read so far (`This material may not be … ©2019 The Daily`).
+            let last = line[line.len() - 1];
+            let read = last.as_ptr() as usize - b.text.as_ptr() as usize + last.len();
+            if !is_copyright_line(&b.text[..read]) {
+                continue;
+            }
+            line.extend(words(&b.text[read..]).take(OUTLET_COPYRIGHT_LINE_MAX_WORDS - OUTLET_LINE_MAX_WORDS));
+            if line.len() > OUTLET_COPYRIGHT_LINE_MAX_WORDS {
+                continue;
+            }
         }
+        let line_words = line.len();
+        // read only for a line with a phrase in it
+        let mut cues = None;
         for_each_phrase(&line, &mut run, |phrase| {
             let in_context = line_words >= phrase.len() + OUTLET_CONTEXT_WORDS;
+            let cued = cues
+                .get_or_insert_with(|| OutletCues::of(&line, is_copyright_line(&b.text)))
+                .around(&line, phrase);
             sightings
                 .entry(phrase_words(phrase))
                 .and_modify(|s| {
                     s.blocks += usize::from(s.last != i);
                     s.last = i;
                     s.in_context |= in_context;
+                    s.cued |= cued;
                 })
                 .or_insert(Sightings {
                     blocks: 1,
                     first: i,
                     last: i,
                     in_context,
+                    cued,
                 });
         });
     }
@@ -698,6 +727,8 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
             let phrase = in_phrase(words);
             s.blocks >= 2
                 && s.in_context
+                && (s.cued || phrase.iter().any(|w| is_outlet_word(w)))
+                && !phrase.iter().any(|w| is_legal_word(w))
                 && !starts_or_ends_in_function_word(phrase)
                 && !phrase.iter().any(|w| calendar::names_month_or_day(w))
         })
@@ -746,12 +777,210 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
 }
 
 /// How a phrase stands in the furniture: in how many blocks, the first and the last of them,
-/// and whether with context in one.
+/// whether with context in one, and whether [`OutletCues`] in one say it is an outlet.
 struct Sightings {
     blocks: usize,
     first: usize,
     last: usize,
     in_context: bool,
+    cued: bool,
+}
+
+/// Whether a word is one that outlets name themselves with (`The Acme Herald`, `Wirepress
+/// News`, `Ogden Daily`).
+fn is_outlet_word(word: &str) -> bool {
+    const OUTLET_WORDS: &[&str] = &[
+        "news",
+        "times",
+        "post",
+        "journal",
+        "herald",
+        "tribune",
+        "press",
+        "gazette",
+        "chronicle",
+        "telegraph",
+        "guardian",
+        "observer",
+        "examiner",
+        "standard",
+        "daily",
+        "weekly",
+        "magazine",
+        "reporter",
+        "insider",
+        "express",
+        "mail",
+        "star",
+        "sun",
+        "wire",
+        "radio",
+        "network",
+        "media",
+        "agency",
+        "broadcasting",
+        "monitor",
+        "register",
+        "courier",
+        "bulletin",
+        "independent",
+        "mirror",
+        "dispatch",
+        "inquirer",
+        "sentinel",
+        "globe",
+        "today",
+    ];
+    OUTLET_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Whether a word is one of the legal notices beside an outlet's name in a copyright line
+/// (`All Rights Reserved`, `Updated Privacy Policy`, `Terms of Use`), never one of the name's.
+fn is_legal_word(word: &str) -> bool {
+    const LEGAL_WORDS: &[&str] = &[
+        "rights",
+        "reserved",
+        "privacy",
+        "policy",
+        "terms",
+        "cookie",
+        "cookies",
+        "trademark",
+        "trademarks",
+        "updated",
+    ];
+    LEGAL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// What a furniture line says about the capitalised phrases in it. A copyright line (`©`,
+/// `Copyright`) is about its outlet, and so is a phrase just after `Follow`, `Support`,
+/// `trust`, `Subscribe to`, `Sign up to`/`for`, `Published on`/`in`/`by`, `Provided by`,
+/// `Notifications from`, or just before `App`, `Newsletter`, `Journalist`, `Staff`, `Epaper`,
+/// `Contributor`, `Correspondent`, `is part of`: words that only an outlet's name takes.
+struct OutletCues {
+    /// A copyright line: every phrase in it is cued.
+    legal: bool,
+    /// Bit `k`: a cue ends at word `k`, so a phrase from word `k + 1` is cued.
+    before: u64,
+    /// Bit `k`: a cue starts at word `k`, so a phrase ending at word `k - 1` is cued.
+    after: u64,
+}
+
+/// The part a word plays in an [`OutletCues`] cue.
+#[derive(Clone, Copy, PartialEq)]
+enum CueWord {
+    None,
+    /// A cue before a name on its own: `Follow`.
+    Before,
+    /// A cue after a name on its own: `App`.
+    After,
+    /// The first word of a two-word cue before a name (`Subscribe`, `Up`, `Published`,
+    /// `Provided`, `Notifications`), and the second (`to`, `for`, `on`, `in`, `by`, `from`).
+    BeforeFirst,
+    BeforeSecond,
+    /// `is`, `part`, `of`.
+    Is,
+    Part,
+    Of,
+}
+
+impl CueWord {
+    fn of(raw: &str) -> CueWord {
+        // most words are too long for a cue, or have no letter a cue starts with
+        let mut word = raw.as_bytes();
+        while let [first, rest @ ..] = word {
+            if !first.is_ascii_punctuation() {
+                break;
+            }
+            word = rest;
+        }
+        while let [rest @ .., last] = word {
+            if !last.is_ascii_punctuation() {
+                break;
+            }
+            word = rest;
+        }
+        let mut lower = [0u8; 13];
+        if word.len() > lower.len() {
+            return CueWord::None;
+        }
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word);
+        lower.make_ascii_lowercase();
+        match &*lower {
+            b"follow" | b"support" | b"trust" => CueWord::Before,
+            b"app" | b"newsletter" | b"newsletters" | b"journalist" | b"journalists" | b"staff" | b"epaper"
+            | b"contributor" | b"correspondent" => CueWord::After,
+            b"subscribe" | b"up" | b"published" | b"provided" | b"notifications" => CueWord::BeforeFirst,
+            b"to" | b"for" | b"on" | b"in" | b"by" | b"from" => CueWord::BeforeSecond,
+            b"is" => CueWord::Is,
+            b"part" => CueWord::Part,
+            b"of" => CueWord::Of,
+            _ => CueWord::None,
+        }
+    }
+}
+
+impl OutletCues {
+    /// The cues of a line's words; `legal` if the line is a copyright line.
+    fn of(line: &[&str], legal: bool) -> OutletCues {
+        let mut cues = OutletCues {
+            legal,
+            before: 0,
+            after: 0,
+        };
+        if legal {
+            return cues;
+        }
+        let mut prev = CueWord::None;
+        let mut kinds = [CueWord::None; 64];
+        for (k, raw) in line.iter().enumerate().take(64) {
+            let kind = CueWord::of(raw);
+            kinds[k] = kind;
+            // `Subscribe to` and `Sign up for`, `Published by`: the second word of a pair after
+            // the first
+            let ends_before = kind == CueWord::Before || kind == CueWord::BeforeSecond && prev == CueWord::BeforeFirst;
+            cues.before |= u64::from(ends_before) << k;
+            cues.after |= u64::from(kind == CueWord::After) << k;
+            if k >= 2 && kind == CueWord::Of && kinds[k - 1] == CueWord::Part && kinds[k - 2] == CueWord::Is {
+                cues.after |= 1 << (k - 2);
+            }
+            prev = kind;
+        }
+        cues
+    }
+
+    /// Whether `phrase` (of words inside the words of `line`) stands in the line as an
+    /// outlet's name.
+    fn around(&self, line: &[&str], phrase: &[&str]) -> bool {
+        if self.legal || self.before | self.after == 0 {
+            return self.legal;
+        }
+        // the line's word that holds the phrase's first word
+        let first = phrase[0].as_ptr() as usize;
+        let Some(k) = line
+            .iter()
+            .position(|w| (w.as_ptr() as usize..w.as_ptr() as usize + w.len()).contains(&first))
+        else {
+            return false;
+        };
+        let bit = |mask: u64, at: usize| at < 64 && mask >> at & 1 == 1;
+        k.checked_sub(1).is_some_and(|b| bit(self.before, b)) || bit(self.after, k + phrase.len())
+    }
+}
+
+/// Whether a text holds `©` or the word `copyright` (in any case): a copyright line, or a
+/// word of one. One byte search for the rarer bytes of both, `0xA9` (of `©`) and `y`.
+fn is_copyright_line(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(0xA9, b'y', b'Y', b).any(|at| match b[at] {
+        0xA9 => at > 0 && b[at - 1] == 0xC2,
+        _ => {
+            at >= 5
+                && b.get(at - 5..at + 4)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+        }
+    })
 }
 
 /// A phrase of two to four words by its words, `""` past its last. Its words hold no space, so
@@ -786,7 +1015,8 @@ fn for_each_phrase<'a>(line: &[&'a str], run: &mut Vec<&'a str>, mut f: impl FnM
 /// word, capitalised as menus and headlines capitalise every word; a name may start with `The`.
 fn starts_or_ends_in_function_word(phrase: &[&str]) -> bool {
     const FUNCTION_WORDS: &[&str] = &[
-        "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "us", "with", "you", "your",
+        "a", "all", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "us", "with", "you",
+        "your",
     ];
     let is_function = |w: &str| FUNCTION_WORDS.iter().any(|f| w.eq_ignore_ascii_case(f));
     let first = phrase.first().copied().unwrap_or("");
@@ -796,6 +1026,8 @@ fn starts_or_ends_in_function_word(phrase: &[&str]) -> bool {
 
 /// Furniture lines longer than this are not searched for the outlet's name.
 const OUTLET_LINE_MAX_WORDS: usize = 12;
+/// Copyright lines longer than this are not searched for the outlet's name.
+const OUTLET_COPYRIGHT_LINE_MAX_WORDS: usize = 30;
 /// The words besides the outlet's name in a furniture line that says something about it.
 const OUTLET_CONTEXT_WORDS: usize = 3;
 
@@ -823,7 +1055,8 @@ fn for_each_capitalised_run<'a>(
 }
 
 /// A whitespace-separated word as a word of a capitalised run: without the punctuation around
-/// it, if it then starts with an uppercase letter and has two chars or more (`"Daily,` → `Daily`).
+/// it and a possessive `'s`, if it then starts with an uppercase letter and has two chars or
+/// more (`"Daily,` → `Daily`, `Daily's` → `Daily`).
 #[inline]
 fn capitalised(raw: &str) -> Option<&str> {
     match raw.as_bytes() {
@@ -831,20 +1064,30 @@ fn capitalised(raw: &str) -> Option<&str> {
         // not capitalised, and not worth trimming
         [b'a'..=b'z' | b'0'..=b'9', ..] => None,
         // an ASCII capital and an ASCII letter or digit at the end (most capitalised words):
-        // nothing to trim, and two chars or more
-        [b'A'..=b'Z', .., last] if last.is_ascii_alphanumeric() => Some(raw),
-        _ => Some(raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'))
-            .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
+        // nothing to trim but a possessive, and two chars or more
+        [b'A'..=b'Z', .., last] if last.is_ascii_alphanumeric() => Some(without_possessive(raw)),
+        _ => Some(without_possessive(
+            raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '&'),
+        ))
+        .filter(|word| word.chars().next().is_some_and(char::is_uppercase) && word.chars().nth(1).is_some()),
     }
 }
 
-/// Whether a whitespace-separated word ends in punctuation that ends a capitalised run after it
-/// (`Daily Star, the paper`).
+/// A word without its possessive `'s` or `’s`.
+#[inline]
+fn without_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word)
+}
+
+/// Whether a whitespace-separated word ends a capitalised run after it: it ends in punctuation
+/// (`Daily Star, the paper`) or is a possessive (`Daily's Jane Roe` is two names).
 fn ends_run(raw: &str) -> bool {
     matches!(
         raw.as_bytes().last(),
         Some(b',' | b'.' | b':' | b';' | b'?' | b'!' | b'|')
-    )
+    ) || without_possessive(raw).len() < raw.len()
 }
 
 /// Calls `f` with each whitespace-separated word of `text` (see [`words`]) that holds one of
@@ -1046,7 +1289,10 @@ mod tests {
 
     #[test]
     fn first_byte_tables_let_every_label_and_prefix_through() {
-        for label in URL_LABELS.iter().chain(&["https://example.com", "<http://example.com>"]) {
+        for label in URL_LABELS
+            .iter()
+            .chain(&["https://example.com", "<http://example.com>"])
+        {
             assert!(opens_one_of(&URL_FIRST_BYTES, label), "{label}");
             assert!(opens_one_of(&URL_FIRST_BYTES, &label.to_uppercase()), "{label}");
         }

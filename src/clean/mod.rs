@@ -557,7 +557,7 @@ mod tests {
         );
         // Menu entries alone are not enough, nor is the author the byline names.
         let text = format!(
-            "Contact Us\n\nRead the latest columns from Jane Roe\n\n{P1}\n\n{P2}\n\nContact Us\n\nRead the latest columns from Jane Roe"
+            "Contact Us\n\nFollow Jane Roe for the latest columns\n\n{P1}\n\n{P2}\n\nContact Us\n\nFollow Jane Roe for the latest columns"
         );
         let (_, seg) = cleaned(&text);
         let keep: Vec<bool> = seg.blocks.iter().map(|b| b.text == P1 || b.text == P2).collect();
@@ -569,6 +569,39 @@ mod tests {
     }
 
     #[test]
+    fn a_recurring_phrase_is_no_outlet_unless_something_says_it_is_one() {
+        let outlet = |furniture: &str| {
+            let text = format!("{furniture}\n\n{P1}\n\n{P2}\n\n{furniture}");
+            let (_, seg) = cleaned(&text);
+            let keep: Vec<bool> = seg.blocks.iter().map(|b| b.text == P1 || b.text == P2).collect();
+            meta::outlet_in_furniture(&seg, &keep, None)
+        };
+        // a section, a place and another article's headline recur in context, but nothing
+        // around them is an outlet's
+        assert_eq!(outlet("More stories about Weight Loss this week"), None);
+        assert_eq!(outlet("See all East Freedonia rulings on this page"), None);
+        assert_eq!(outlet("Mayor Jane Roe Denies Everything on live television"), None);
+        // a copyright line names it, even a long one, and its legal words are not the name
+        let legal = "This material may not be published or redistributed. © 2019 Ogden Broadcast Group, LLC. \
+                     All Rights Reserved. FAQ - Updated Privacy Policy";
+        assert_eq!(outlet(legal).as_deref(), Some("Ogden Broadcast Group"));
+        // words only an outlet's name takes, before or after it; a possessive is no part of it
+        assert_eq!(
+            outlet("Get the Ogden Courant App for your phone").as_deref(),
+            Some("Ogden Courant")
+        );
+        assert_eq!(
+            outlet("Why you should trust Ogden Courant's reporting").as_deref(),
+            Some("Ogden Courant")
+        );
+        // or a word outlets name themselves with
+        assert_eq!(
+            outlet("Read more from the Ogden Herald today").as_deref(),
+            Some("Ogden Herald")
+        );
+    }
+
+    #[test]
     fn labelled_url_line_and_dateline() {
         let text = format!("MOSCOW (Wirepress) - {P1}\n\n{P2}\n\n{P3}\n\nOriginal url:\n\n<https://x.test/2019/a>");
         let (c, _) = cleaned(&text);
@@ -576,6 +609,8 @@ mod tests {
         assert_eq!(c.meta.dateline.as_deref(), Some("MOSCOW"));
         assert_eq!(c.meta.source.as_deref(), Some("Wirepress"));
         assert!(!c.body.contains("Original url"));
+        // a score after a team's name is no agency
+        assert_eq!(meta::dateline("Harbour (1-0): Jane Roe 25 points"), None);
     }
 
     #[test]
