@@ -145,10 +145,10 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
     }
 
     meta.title = meta.title.or_else(|| declared.title.clone());
-    // `Jane Roe , Ann Lee`: a space before the comma is the page's typesetting
     meta.byline = meta
         .byline
-        .map(|b| b.replace(" , ", ", "))
+        .as_deref()
+        .and_then(tidy_byline)
         .or_else(|| declared.author.clone());
     meta.url = meta.url.or_else(|| declared.url.clone());
     meta.date = meta.date.or_else(|| {
@@ -409,6 +409,31 @@ fn is_name_shaped(text: &str) -> bool {
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’' | '-'))
         })
+}
+
+/// A byline read from a line, without what pages set beside the name: an email address or a
+/// phone number and what follows (`Jane Roe jroe@x.test (555) 123-4567`), lowercase words at
+/// the end (`Jane Roe publiziert am`: a name ends in a capitalised word) and a dangling
+/// separator (`Staff Reports -`); a space before a comma is typesetting (`Jane Roe , Ann Lee`).
+/// `None` when nothing is left, or when it opens with a date label (`PUBLISHED TUE`).
+fn tidy_byline(byline: &str) -> Option<String> {
+    const DATE_LABELS: [&str; 4] = ["published", "updated", "posted", "modified"];
+    let mut words: Vec<&str> = byline
+        .split_whitespace()
+        .take_while(|w| !w.contains(|c: char| c == '@' || c.is_ascii_digit()))
+        .collect();
+    while let Some(last) = words.last() {
+        let lowercase = last.chars().any(char::is_lowercase) && !last.chars().any(char::is_uppercase);
+        if !lowercase && last.chars().any(char::is_alphanumeric) {
+            break;
+        }
+        words.pop();
+    }
+    let first = words.first()?.trim_end_matches(':');
+    if DATE_LABELS.iter().any(|l| first.eq_ignore_ascii_case(l)) {
+        return None;
+    }
+    Some(words.join(" ").replace(" , ", ", ").trim_end_matches(',').to_string())
 }
 
 /// Splits `Metro Wire News | 12 Feb, 2019` (or `Jane Roe on Monday, …`) into the name and the rest.
@@ -1229,6 +1254,21 @@ mod tests {
         assert_eq!(nearest_first(3, 0..5).collect::<Vec<_>>(), [3, 2, 4, 1, 0]);
         assert_eq!(nearest_first(6, 0..4).collect::<Vec<_>>(), [3, 2, 1, 0]);
         assert_eq!(nearest_first(0, 0..0).count(), 0);
+    }
+
+    #[test]
+    fn bylines_lose_what_pages_set_beside_the_name() {
+        let tidy = |b: &str| tidy_byline(b);
+        assert_eq!(tidy("Jane Roe").as_deref(), Some("Jane Roe"));
+        assert_eq!(tidy("Jane Roe , Ann Lee").as_deref(), Some("Jane Roe, Ann Lee"));
+        assert_eq!(tidy("Jane Roe, MS, RDN").as_deref(), Some("Jane Roe, MS, RDN"));
+        assert_eq!(tidy("Jane Roe jroe@x.test(555) 123-4567").as_deref(), Some("Jane Roe"));
+        assert_eq!(tidy("Jane Roe publiziert am").as_deref(), Some("Jane Roe"));
+        assert_eq!(tidy("Staff Reports -").as_deref(), Some("Staff Reports"));
+        assert_eq!(tidy("Jane Roe and Ann Lee").as_deref(), Some("Jane Roe and Ann Lee"));
+        assert_eq!(tidy("PUBLISHED TUE"), None);
+        assert_eq!(tidy("Updated: Tue"), None);
+        assert_eq!(tidy("- |"), None);
     }
 
     #[test]
