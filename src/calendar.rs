@@ -236,8 +236,9 @@ struct Pieces<'a> {
 }
 
 impl<'a> Pieces<'a> {
-    fn new(text: &'a str) -> Self {
-        Pieces { text, at: 0 }
+    /// The pieces of `text` from byte `at` on, where no piece is cut in two.
+    fn new(text: &'a str, at: usize) -> Self {
+        Pieces { text, at }
     }
 
     /// The char starting at byte `i`, a char boundary.
@@ -371,10 +372,10 @@ fn is_weekday(lower: &str) -> bool {
     WEEKDAYS.contains(&lower)
 }
 
-/// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.
-fn has_year(text: &str) -> bool {
+/// Where the first run of exactly four ASCII digits from 1800 to 2100 in `text[from..]` starts.
+fn first_year(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() {
         let start = next_digit(b, i);
         i = start;
@@ -382,10 +383,10 @@ fn has_year(text: &str) -> bool {
             i += 1;
         }
         if i - start == 4 && is_year_digits(&b[start..i]) {
-            return true;
+            return Some(start);
         }
     }
-    false
+    None
 }
 
 /// Where the first ASCII digit in `b[from..]` is, or `b.len()`. Digits are few in most text: it
@@ -449,7 +450,7 @@ fn day(value: u32, digits: usize) -> Option<u8> {
 /// its byte range, in order and not overlapping.
 pub fn dates(text: &str) -> Vec<(Date, Range<usize>)> {
     let mut out = Vec::new();
-    for_each_date(Pieces::new(text), |found| {
+    for_each_date(Pieces::new(text, 0), |found| {
         out.push(found);
         false
     });
@@ -497,18 +498,54 @@ fn for_each_date(mut pieces: impl Iterator<Item = Spanned>, mut f: impl FnMut((D
     }
 }
 
+/// Where the text after the last word in `text[from..before]` that is a [`Piece::Other`] starts,
+/// or `from`.
+fn after_last_other_word(text: &str, from: usize, before: usize) -> usize {
+    let is_word_char = |c: char| c.is_alphabetic() && !is_cjk_marker(c);
+    let mut end = before;
+    while let Some(c) = text[from..end].chars().next_back() {
+        if !is_word_char(c) {
+            end -= c.len_utf8();
+            continue;
+        }
+        // a word is all the letters in a row, as `Pieces` reads it
+        let start = from + text[from..end].trim_end_matches(is_word_char).len();
+        let word = &text[start..end];
+        if word_piece(word, word.is_ascii()) == Some(Piece::Other) {
+            return end;
+        }
+        end = start;
+    }
+    from
+}
+
 /// The first date in `text` with year, month and day.
 pub fn find_full_date(text: &str) -> Option<Date> {
-    if !has_year(text) {
-        return None; // a full date has a four-digit year; most lines have none (fast path)
+    // No date has a word inside that is a `Piece::Other`, nor is one read across it (a date's
+    // pattern fails there as at the text's end): the dates are those of the stretches between
+    // such words, each read on its own. A full date has a four-digit year, so only the stretches
+    // with one are read, in order, each until a full date (most lines have no year at all).
+    let mut from = 0;
+    while let Some(year) = first_year(text, from) {
+        let start = after_last_other_word(text, from, year);
+        let mut end = text.len();
+        let stretch = Pieces::new(text, start).take_while(|p| {
+            if p.piece == Piece::Other {
+                end = p.end;
+            }
+            p.piece != Piece::Other
+        });
+        let mut full = None;
+        for_each_date(stretch, |(d, _)| {
+            full = Some(d).filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
+            full.is_some()
+        });
+        if full.is_some() {
+            return full;
+        }
+        from = end;
     }
-    // the dates after the first full one are not read
-    let mut full = None;
-    for_each_date(Pieces::new(text), |(d, _)| {
-        full = Some(d).filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
-        full.is_some()
-    });
-    full
+    None
 }
 
 /// The first full date in a header line (a byline, a dateline, a "Published" line): any that
@@ -686,6 +723,11 @@ mod tests {
         dates(text).first().and_then(|(d, _)| d.iso())
     }
 
+    /// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.
+    fn has_year(text: &str) -> bool {
+        first_year(text, 0).is_some()
+    }
+
     #[test]
     fn english_formats() {
         assert_eq!(iso("12 February 2019").as_deref(), Some("2019-02-12"));
@@ -792,6 +834,18 @@ mod tests {
         assert_eq!(month_of("mai"), Some(5));
         assert_eq!(month_of("marzipan"), None);
         assert_eq!(month_of("ja"), None);
+    }
+
+    #[test]
+    fn full_dates_around_later_years() {
+        let day = |t: &str| find_full_date(t).and_then(|d| d.iso_day());
+        assert_eq!(
+            day("In 2018 and 2019, then on 3 March 2020 again").as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(day("2019 results, Feb 12, 2020").as_deref(), Some("2020-02-12"));
+        // the 12 is May's day, so February 2019 has none
+        assert_eq!(day("Tue, May 12 de February 2019"), None);
     }
 
     #[test]
