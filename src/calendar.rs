@@ -112,38 +112,98 @@ const MONTHS: [&[&str]; 12] = [
     ],
 ];
 
-/// The month names starting with each byte, with their month (1 to 12), in the order of
-/// [`MONTHS`]: a word is compared only with the few names that start like it.
-fn months_by_first_byte() -> &'static [Vec<(&'static str, u8)>; 256] {
-    static INDEX: OnceLock<[Vec<(&'static str, u8)>; 256]> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: [Vec<(&'static str, u8)>; 256] = std::array::from_fn(|_| Vec::new());
-        for (m, names) in (1u8..).zip(MONTHS) {
-            for &name in names {
-                index[name.as_bytes()[0] as usize].push((name, m));
-            }
-        }
-        index
-    })
-}
-
 /// Words skipped between the parts of a date (`12 de febrero de 2019`, `the 12th of May`).
 const FILLERS: &[&str] = &[
     "de", "del", "of", "the", "den", "le", "el", "th", "st", "nd", "rd", "er", "г", "года",
 ];
 
+/// Day-of-week names and their abbreviations, lowercase.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// What a word among the pieces of a date can name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Name {
+    /// A month, 1 to 12.
+    Month(u8),
+    /// A filler or a weekday, which dates are read across.
+    Skipped,
+}
+
+/// The names starting with each byte: the month names in the order of [`MONTHS`], then the
+/// fillers and the weekdays. A word is compared only with the few names that start like it.
+fn names_by_first_byte() -> &'static [Vec<(&'static str, Name)>; 256] {
+    static INDEX: OnceLock<[Vec<(&'static str, Name)>; 256]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<(&'static str, Name)>; 256] = std::array::from_fn(|_| Vec::new());
+        let months = (1u8..)
+            .zip(MONTHS)
+            .flat_map(|(m, names)| names.iter().map(move |&name| (name, Name::Month(m))));
+        let skipped = FILLERS.iter().chain(WEEKDAYS).map(|&name| (name, Name::Skipped));
+        for (name, kind) in months.chain(skipped) {
+            index[name.as_bytes()[0] as usize].push((name, kind));
+        }
+        index
+    })
+}
+
 /// The month a lowercase word names, if any.
 fn month_of(lower: &str) -> Option<u8> {
     let lower = lower.trim_end_matches('.');
-    let n = lower.chars().count();
-    if n < 3 {
+    // fewer than three chars; the byte length is checked first as it decides most words
+    if lower.len() < 3 || lower.chars().count() < 3 {
         return None;
     }
-    // every match starts with the word's first byte: the first in month order is the month
-    months_by_first_byte()[lower.as_bytes()[0] as usize]
+    // every match starts with the word's first byte: the first in month order is the month. A
+    // name the word starts is the word or longer than it, in chars too (both are whole chars).
+    names_by_first_byte()[lower.as_bytes()[0] as usize]
         .iter()
-        .find(|(name, _)| *name == lower || (name.starts_with(lower) && name.chars().count() > n))
-        .map(|&(_, m)| m)
+        .find_map(|&(name, kind)| match kind {
+            Name::Month(m) if name.starts_with(lower) => Some(m),
+            _ => None,
+        })
+}
+
+/// What a lowercase word names: a month before a filler or a weekday.
+fn lowercase_word_name(lower: &str) -> Option<Name> {
+    match month_of(lower) {
+        Some(m) => Some(Name::Month(m)),
+        None => (FILLERS.contains(&lower) || is_weekday(lower)).then_some(Name::Skipped),
+    }
+}
+
+/// What an ASCII word in any case names, as [`lowercase_word_name`] reads it lowercased, without
+/// lowercasing it: the months come first among the names of [`names_by_first_byte`].
+fn ascii_word_name(word: &str) -> Option<Name> {
+    let (word, n) = (word.as_bytes(), word.len());
+    let first = word.first()?.to_ascii_lowercase();
+    names_by_first_byte()[first as usize].iter().find_map(|&(name, kind)| {
+        let compared = match kind {
+            // a month's name or its start of three letters or more
+            Name::Month(_) => n >= 3 && name.len() >= n,
+            Name::Skipped => name.len() == n,
+        };
+        // the names are lowercase: an ASCII word equals one's bytes only if they are ASCII
+        let equal = || name.bytes().zip(word).all(|(c, w)| c == w.to_ascii_lowercase());
+        (compared && equal()).then_some(kind)
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -158,55 +218,140 @@ enum Piece {
     Other,
 }
 
-/// Cuts a text into the pieces dates are made of, with their byte ranges. Fillers and weekday
-/// names are left out, so the patterns below see `12 February 2019` in `Tue, 12 de February 2019`.
-fn pieces(text: &str) -> Vec<(Piece, Range<usize>)> {
-    let mut out = Vec::new();
-    let mut lower = String::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_ascii_digit() {
-            let mut end = i + 1;
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
-                }
-                end = j + 1;
-                chars.next();
-            }
-            let digits = &text[i..end];
-            let value = digits.parse().unwrap_or(u32::MAX);
-            out.push((Piece::Num(value, digits.len()), i..end));
-        } else if c.is_alphabetic() && !matches!(c, '年' | '月' | '日') {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !d.is_alphabetic() || matches!(d, '年' | '月' | '日') {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            // lowercased once per word, into a buffer: most words are ASCII and cost no allocation
-            let word = &text[i..end];
-            lower.clear();
-            if word.is_ascii() {
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
-            } else {
-                lower.push_str(&word.to_lowercase());
-            }
-            if let Some(m) = month_of(&lower) {
-                out.push((Piece::Month(m), i..end));
-            } else if !FILLERS.contains(&lower.as_str()) && !is_weekday(&lower) {
-                out.push((Piece::Other, i..end));
-            }
-        } else if matches!(c, '年' | '月' | '日') {
-            out.push((Piece::Cjk(c), i..i + c.len_utf8()));
-        } else if matches!(c, '-' | '/' | '.') {
-            out.push((Piece::Sep(c), i..i + 1));
-        }
+/// A piece and the bytes of the text it was read from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Spanned {
+    piece: Piece,
+    start: usize,
+    end: usize,
+}
+
+/// The pieces dates are made of, read from a text one at a time, with their byte ranges. Fillers
+/// and weekday names are left out, so the patterns below see `12 February 2019` in
+/// `Tue, 12 de February 2019`.
+struct Pieces<'a> {
+    text: &'a str,
+    /// The byte where the next piece is looked for.
+    at: usize,
+}
+
+impl<'a> Pieces<'a> {
+    /// The pieces of `text` from byte `at` on, where no piece is cut in two.
+    fn new(text: &'a str, at: usize) -> Self {
+        Pieces { text, at }
     }
-    out
+
+    /// The char starting at byte `i`, a char boundary.
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or_default()
+    }
+
+    /// The end of the word starting at `start` (a run of letters up to a CJK date marker), and
+    /// whether it is all ASCII.
+    fn word_end(&self, start: usize) -> (usize, bool) {
+        let b = self.text.as_bytes();
+        let (mut end, mut ascii) = (start, true);
+        while let Some(&byte) = b.get(end) {
+            if byte.is_ascii_alphabetic() {
+                end += 1;
+                continue;
+            }
+            if byte.is_ascii() {
+                break;
+            }
+            let c = self.char_at(end);
+            if !c.is_alphabetic() || is_cjk_marker(c) {
+                break;
+            }
+            end += c.len_utf8();
+            ascii = false;
+        }
+        (end, ascii)
+    }
+
+    /// The number whose first digit is at `start`.
+    fn number(&mut self, start: usize) -> Piece {
+        let b = self.text.as_bytes();
+        let mut end = start + 1;
+        while b.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+        self.at = end;
+        // a number too big for u32 reads as u32::MAX
+        let value = b[start..end]
+            .iter()
+            .try_fold(0u32, |v, &d| v.checked_mul(10)?.checked_add(u32::from(d - b'0')))
+            .unwrap_or(u32::MAX);
+        Piece::Num(value, end - start)
+    }
+
+    /// The word starting at `start`, if it is a piece.
+    fn word(&mut self, start: usize) -> Option<Piece> {
+        let (end, ascii) = self.word_end(start);
+        self.at = end;
+        word_piece(&self.text[start..end], ascii)
+    }
+}
+
+impl Iterator for Pieces<'_> {
+    type Item = Spanned;
+
+    fn next(&mut self) -> Option<Spanned> {
+        // ASCII bytes are told apart as bytes; other chars are decoded
+        while let Some(&byte) = self.text.as_bytes().get(self.at) {
+            let start = self.at;
+            let piece = match byte {
+                b'0'..=b'9' => Some(self.number(start)),
+                b'a'..=b'z' | b'A'..=b'Z' => self.word(start),
+                b'-' | b'/' | b'.' => {
+                    self.at += 1;
+                    Some(Piece::Sep(char::from(byte)))
+                }
+                0..=0x7f => {
+                    self.at += 1;
+                    None
+                }
+                _ => {
+                    let c = self.char_at(start);
+                    if is_cjk_marker(c) {
+                        self.at += c.len_utf8();
+                        Some(Piece::Cjk(c))
+                    } else if c.is_alphabetic() {
+                        self.word(start)
+                    } else {
+                        self.at += c.len_utf8();
+                        None
+                    }
+                }
+            };
+            if let Some(piece) = piece {
+                return Some(Spanned {
+                    piece,
+                    start,
+                    end: self.at,
+                });
+            }
+        }
+        None
+    }
+}
+
+fn is_cjk_marker(c: char) -> bool {
+    matches!(c, '年' | '月' | '日')
+}
+
+/// The piece a word is: a month, another word, or none for a filler or a weekday name.
+fn word_piece(word: &str, ascii: bool) -> Option<Piece> {
+    let name = if ascii {
+        ascii_word_name(word)
+    } else {
+        lowercase_word_name(&word.to_lowercase())
+    };
+    match name {
+        Some(Name::Month(m)) => Some(Piece::Month(m)),
+        Some(Name::Skipped) => None,
+        None => Some(Piece::Other),
+    }
 }
 
 /// Whether a word names a month, in full or in three letters (`November`, `Nov`; not `Jane`,
@@ -224,46 +369,44 @@ pub fn names_month_or_day(word: &str) -> bool {
 
 /// Whether a lowercase word names a day of the week.
 fn is_weekday(lower: &str) -> bool {
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-    ];
-    DAYS.contains(&lower)
+    WEEKDAYS.contains(&lower)
 }
 
-/// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.
-fn has_year(text: &str) -> bool {
+/// Where the first run of exactly four ASCII digits from 1800 to 2100 in `text[from..]` starts.
+fn first_year(text: &str, from: usize) -> Option<usize> {
     let b = text.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while i < b.len() {
-        if b[i].is_ascii_digit() {
-            let start = i;
-            while i < b.len() && b[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i - start == 4 && is_year_digits(&b[start..i]) {
-                return true;
-            }
-        } else {
+        let start = next_digit(b, i);
+        i = start;
+        while i < b.len() && b[i].is_ascii_digit() {
             i += 1;
         }
+        if i - start == 4 && is_year_digits(&b[start..i]) {
+            return Some(start);
+        }
     }
-    false
+    None
+}
+
+/// Where the first ASCII digit in `b[from..]` is, or `b.len()`. Digits are few in most text: it
+/// is looked for eight bytes at a time.
+fn next_digit(b: &[u8], from: usize) -> usize {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    let mut chunks = b[from..].chunks_exact(8);
+    let mut at = from;
+    for chunk in &mut chunks {
+        // digits become the bytes below 10; the lowest byte with its high bit set in `below_ten`
+        // is below 10 (a higher one may be set by the borrow from a lower one)
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'0'));
+        let below_ten = x.wrapping_sub(ONES * 10) & !x & (ONES * 0x80);
+        if below_ten != 0 {
+            return at + below_ten.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter().position(u8::is_ascii_digit).map_or(b.len(), |k| at + k)
 }
 
 /// Whether four ASCII digits make a year from 1800 to 2100.
@@ -307,42 +450,102 @@ fn day(value: u32, digits: usize) -> Option<u8> {
 /// its byte range, in order and not overlapping.
 pub fn dates(text: &str) -> Vec<(Date, Range<usize>)> {
     let mut out = Vec::new();
-    for_each_date(text, |found| {
+    for_each_date(Pieces::new(text, 0), |found| {
         out.push(found);
         false
     });
     out
 }
 
-/// Calls `f` with each date of [`dates`], in order, until it returns true.
-fn for_each_date(text: &str, mut f: impl FnMut((Date, Range<usize>)) -> bool) {
-    let p = pieces(text);
+/// How many pieces [`date_at`] looks at, from the one a date would start with.
+const DATE_PIECES: usize = 6;
+
+/// Calls `f` with each date of `pieces`, in order, until it returns true. The pieces are read as
+/// the scan reaches them, into a window as long as a date, so a caller who stops at a date does
+/// not read the rest of the text.
+fn for_each_date(mut pieces: impl Iterator<Item = Spanned>, mut f: impl FnMut((Date, Range<usize>)) -> bool) {
+    // window[first..end] are the pieces from the current one on; moved to the front when full
+    let mut window = [Spanned {
+        piece: Piece::Other,
+        start: 0,
+        end: 0,
+    }; 4 * DATE_PIECES];
+    let (mut first, mut end) = (0, 0);
     let mut last_end = 0;
-    for k in 0..p.len() {
-        if p[k].1.start < last_end {
-            continue;
+    loop {
+        while end - first < DATE_PIECES {
+            let Some(next) = pieces.next() else { break };
+            if end == window.len() {
+                window.copy_within(first..end, 0);
+                (first, end) = (0, end - first);
+            }
+            window[end] = next;
+            end += 1;
         }
-        if let Some(found) = date_at(&p[k..]) {
-            last_end = found.1.end;
-            if f(found) {
-                return;
+        if first == end {
+            return;
+        }
+        let s = &window[first..end];
+        if s[0].start >= last_end {
+            if let Some(found) = date_at(s) {
+                last_end = found.1.end;
+                if f(found) {
+                    return;
+                }
             }
         }
+        first += 1;
     }
+}
+
+/// Where the text after the last word in `text[from..before]` that is a [`Piece::Other`] starts,
+/// or `from`.
+fn after_last_other_word(text: &str, from: usize, before: usize) -> usize {
+    let is_word_char = |c: char| c.is_alphabetic() && !is_cjk_marker(c);
+    let mut end = before;
+    while let Some(c) = text[from..end].chars().next_back() {
+        if !is_word_char(c) {
+            end -= c.len_utf8();
+            continue;
+        }
+        // a word is all the letters in a row, as `Pieces` reads it
+        let start = from + text[from..end].trim_end_matches(is_word_char).len();
+        let word = &text[start..end];
+        if word_piece(word, word.is_ascii()) == Some(Piece::Other) {
+            return end;
+        }
+        end = start;
+    }
+    from
 }
 
 /// The first date in `text` with year, month and day.
 pub fn find_full_date(text: &str) -> Option<Date> {
-    if !has_year(text) {
-        return None; // a full date has a four-digit year; most lines have none (fast path)
+    // No date has a word inside that is a `Piece::Other`, nor is one read across it (a date's
+    // pattern fails there as at the text's end): the dates are those of the stretches between
+    // such words, each read on its own. A full date has a four-digit year, so only the stretches
+    // with one are read, in order, each until a full date (most lines have no year at all).
+    let mut from = 0;
+    while let Some(year) = first_year(text, from) {
+        let start = after_last_other_word(text, from, year);
+        let mut end = text.len();
+        let stretch = Pieces::new(text, start).take_while(|p| {
+            if p.piece == Piece::Other {
+                end = p.end;
+            }
+            p.piece != Piece::Other
+        });
+        let mut full = None;
+        for_each_date(stretch, |(d, _)| {
+            full = Some(d).filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
+            full.is_some()
+        });
+        if full.is_some() {
+            return full;
+        }
+        from = end;
     }
-    // the dates after the first full one are not read
-    let mut full = None;
-    for_each_date(text, |(d, _)| {
-        full = Some(d).filter(|d| d.year.is_some() && d.month.is_some() && d.day.is_some());
-        full.is_some()
-    });
-    full
+    None
 }
 
 /// The first full date in a header line (a byline, a dateline, a "Published" line): any that
@@ -385,11 +588,12 @@ fn short_numeric_date(word: &str) -> Option<Date> {
     })
 }
 
-fn date_at(s: &[(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
-    let piece = |i: usize| s.get(i).map(|x| x.0);
-    let span = |a: usize, b: usize| s[a].1.start..s[b].1.end;
+/// The date the pieces `s` start with, if any; reads at most [`DATE_PIECES`] of them.
+fn date_at(s: &[Spanned]) -> Option<(Date, Range<usize>)> {
+    let piece = |i: usize| s.get(i).map(|x| x.piece);
+    let span = |a: usize, b: usize| s[a].start..s[b].end;
     // the pieces a..=b touch one another (a numeric date has no spaces inside)
-    let tight = |a: usize, b: usize| (a..b).all(|k| s[k].1.end == s[k + 1].1.start);
+    let tight = |a: usize, b: usize| (a..b).all(|k| s[k].end == s[k + 1].start);
     match (piece(0), piece(1), piece(2), piece(3), piece(4)) {
         // 2019-02-12, 2019/2/12, 2019.02.12
         (
@@ -487,16 +691,21 @@ fn date_at(s: &[(Piece, Range<usize>)]) -> Option<(Date, Range<usize>)> {
 }
 
 /// Extends a day-and-month date with a following year, if there is one.
-fn with_year(mut date: Date, s: &[(Piece, Range<usize>)], at: usize, mut span: Range<usize>) -> (Date, Range<usize>) {
-    let at = if matches!(s.get(at).map(|x| x.0), Some(Piece::Sep('.'))) {
+fn with_year(mut date: Date, s: &[Spanned], at: usize, mut span: Range<usize>) -> (Date, Range<usize>) {
+    let at = if matches!(s.get(at).map(|x| x.piece), Some(Piece::Sep('.'))) {
         at + 1
     } else {
         at
     };
-    if let Some((Piece::Num(y, 4), r)) = s.get(at).map(|x| (x.0, x.1.clone())) {
+    if let Some(&Spanned {
+        piece: Piece::Num(y, 4),
+        end,
+        ..
+    }) = s.get(at)
+    {
         if let Some(y) = year(y, 4) {
             date.year = Some(y);
-            span.end = r.end;
+            span.end = end;
         }
     }
     (date, span)
@@ -512,6 +721,11 @@ mod tests {
 
     fn iso(text: &str) -> Option<String> {
         dates(text).first().and_then(|(d, _)| d.iso())
+    }
+
+    /// Whether the text has a run of exactly four ASCII digits from 1800 to 2100.
+    fn has_year(text: &str) -> bool {
+        first_year(text, 0).is_some()
     }
 
     #[test]
@@ -620,6 +834,59 @@ mod tests {
         assert_eq!(month_of("mai"), Some(5));
         assert_eq!(month_of("marzipan"), None);
         assert_eq!(month_of("ja"), None);
+    }
+
+    #[test]
+    fn full_dates_around_later_years() {
+        let day = |t: &str| find_full_date(t).and_then(|d| d.iso_day());
+        assert_eq!(
+            day("In 2018 and 2019, then on 3 March 2020 again").as_deref(),
+            Some("2020-03-03")
+        );
+        assert_eq!(day("2019 results, Feb 12, 2020").as_deref(), Some("2020-02-12"));
+        // the 12 is May's day, so February 2019 has none
+        assert_eq!(day("Tue, May 12 de February 2019"), None);
+    }
+
+    #[test]
+    fn next_digit_finds_the_first_digit() {
+        let text = b"no digits here, then 7 and 2019: x\xc3\xa99";
+        for from in 0..=text.len() {
+            let expected = (from..text.len())
+                .find(|&i| text[i].is_ascii_digit())
+                .unwrap_or(text.len());
+            assert_eq!(next_digit(text, from), expected, "{from}");
+        }
+        // every byte value, at every place in a chunk
+        for byte in 0..=255u8 {
+            for at in 0..8 {
+                let mut text = [b'x'; 9];
+                text[at] = byte;
+                let expected = if byte.is_ascii_digit() { at } else { 9 };
+                assert_eq!(next_digit(&text, 0), expected, "{byte} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_words_are_read_as_lowercased() {
+        // every ASCII start of every name, in three cases, and a few other words
+        let names = names_by_first_byte().iter().flatten().map(|(name, _)| *name);
+        let starts = names.flat_map(|name| (1..=name.len()).filter_map(move |n| name.get(..n)));
+        let others = ["a", "ab", "thé", "them", "junk", "mayor", "xyz", "sunday"];
+        for word in starts
+            .filter(|w| w.is_ascii())
+            .chain(others.into_iter().filter(|w| w.is_ascii()))
+        {
+            let expected = lowercase_word_name(word);
+            for cased in [
+                word.to_string(),
+                word.to_uppercase(),
+                word[..1].to_uppercase() + &word[1..],
+            ] {
+                assert_eq!(ascii_word_name(&cased), expected, "{cased}");
+            }
+        }
     }
 
     #[test]
