@@ -3,6 +3,7 @@
 //! line whose shape says what it is, never guessed from the nearest text.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -686,7 +687,7 @@ pub fn dateline(text: &str) -> Option<Dateline<'_>> {
 /// one inside the byline is the author, and one that starts or ends in a function word is a
 /// piece of a longer one ("Sign Up To The Daily" gives "To The").
 ///
-/// And something must say it is an outlet (see [`OutletCues`]): a word outlets name themselves
+/// And something must say it is an outlet: a word outlets name themselves
 /// with (`Herald`, `News`), a copyright line, or words around it that only an outlet's name
 /// takes ("Follow The Daily", "The Daily App"). Recurring section names, headlines of other
 /// articles, people and places ("Weight Loss", "New York") have none of these, and a wrong
@@ -721,27 +722,31 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
         }
         let line_words = line.len();
         // read only for a line with a phrase in it
-        let mut cues = None;
+        // read only for a line with a phrase in it
+        let mut copyright = None;
         for_each_phrase(&line, &mut run, |phrase| {
             let in_context = line_words >= phrase.len() + OUTLET_CONTEXT_WORDS;
-            let cued = cues
-                .get_or_insert_with(|| OutletCues::of(&line, is_copyright_line(&b.text)))
-                .around(&line, phrase);
-            sightings
-                .entry(phrase_words(phrase))
-                .and_modify(|s| {
+            // the cues are read only for a phrase not yet cued
+            let mut cued =
+                || *copyright.get_or_insert_with(|| is_copyright_line(&b.text)) || cued_in_line(&line, phrase);
+            match sightings.entry(phrase_words(phrase)) {
+                Entry::Occupied(seen) => {
+                    let s = seen.into_mut();
                     s.blocks += usize::from(s.last != i);
                     s.last = i;
                     s.in_context |= in_context;
-                    s.cued |= cued;
-                })
-                .or_insert(Sightings {
-                    blocks: 1,
-                    first: i,
-                    last: i,
-                    in_context,
-                    cued,
-                });
+                    s.cued = s.cued || cued();
+                }
+                Entry::Vacant(new) => {
+                    new.insert(Sightings {
+                        blocks: 1,
+                        first: i,
+                        last: i,
+                        in_context,
+                        cued: cued(),
+                    });
+                }
+            }
         });
     }
     // The tests of a phrase on its own come before the look into the body: it is the longest
@@ -802,7 +807,8 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
 }
 
 /// How a phrase stands in the furniture: in how many blocks, the first and the last of them,
-/// whether with context in one, and whether [`OutletCues`] in one say it is an outlet.
+/// whether with context in one, and whether one is a copyright line or has cues around it
+/// that say it is an outlet (see [`cued_in_line`]).
 struct Sightings {
     blocks: usize,
     first: usize,
@@ -877,21 +883,31 @@ fn is_legal_word(word: &str) -> bool {
     LEGAL_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
-/// What a furniture line says about the capitalised phrases in it. A copyright line (`©`,
-/// `Copyright`) is about its outlet, and so is a phrase just after `Follow`, `Support`,
-/// `trust`, `Subscribe to`, `Sign up to`/`for`, `Published on`/`in`/`by`, `Provided by`,
-/// `Notifications from`, or just before `App`, `Newsletter`, `Journalist`, `Staff`, `Epaper`,
-/// `Contributor`, `Correspondent`, `is part of`: words that only an outlet's name takes.
-struct OutletCues {
-    /// A copyright line: every phrase in it is cued.
-    legal: bool,
-    /// Bit `k`: a cue ends at word `k`, so a phrase from word `k + 1` is cued.
-    before: u64,
-    /// Bit `k`: a cue starts at word `k`, so a phrase ending at word `k - 1` is cued.
-    after: u64,
+/// Whether `phrase` (consecutive words inside the words of `line`) stands in the line as an
+/// outlet's name, as it does just after `Follow`, `Support`, `trust`, `Subscribe to`, `Sign up
+/// to`/`for`, `Published on`/`in`/`by`, `Provided by`, `Notifications from`, or just before
+/// `App`, `Newsletter`, `Journalist`, `Staff`, `Epaper`, `Contributor`, `Correspondent`, `is
+/// part of`: words that only an outlet's name takes.
+fn cued_in_line(line: &[&str], phrase: &[&str]) -> bool {
+    // the line's word that holds the phrase's first word
+    let first = phrase[0].as_ptr() as usize;
+    let Some(k) = line
+        .iter()
+        .position(|w| (w.as_ptr() as usize..w.as_ptr() as usize + w.len()).contains(&first))
+    else {
+        return false;
+    };
+    let cue = |j: Option<usize>| j.and_then(|j| line.get(j)).map_or(CueWord::None, |w| CueWord::of(w));
+    let end = k + phrase.len();
+    match (cue(k.checked_sub(1)), cue(Some(end))) {
+        (CueWord::Before, _) | (_, CueWord::After) => true,
+        (CueWord::BeforeSecond, _) if cue(k.checked_sub(2)) == CueWord::BeforeFirst => true,
+        (_, CueWord::Is) => cue(Some(end + 1)) == CueWord::Part && cue(Some(end + 2)) == CueWord::Of,
+        _ => false,
+    }
 }
 
-/// The part a word plays in an [`OutletCues`] cue.
+/// The part a word plays in the cues of [`cued_in_line`].
 #[derive(Clone, Copy, PartialEq)]
 enum CueWord {
     None,
@@ -911,7 +927,6 @@ enum CueWord {
 
 impl CueWord {
     fn of(raw: &str) -> CueWord {
-        // most words are too long for a cue, or have no letter a cue starts with
         let mut word = raw.as_bytes();
         while let [first, rest @ ..] = word {
             if !first.is_ascii_punctuation() {
@@ -925,6 +940,7 @@ impl CueWord {
             }
             word = rest;
         }
+        // no cue is longer
         let mut lower = [0u8; 13];
         if word.len() > lower.len() {
             return CueWord::None;
@@ -943,54 +959,6 @@ impl CueWord {
             b"of" => CueWord::Of,
             _ => CueWord::None,
         }
-    }
-}
-
-impl OutletCues {
-    /// The cues of a line's words; `legal` if the line is a copyright line.
-    fn of(line: &[&str], legal: bool) -> OutletCues {
-        let mut cues = OutletCues {
-            legal,
-            before: 0,
-            after: 0,
-        };
-        if legal {
-            return cues;
-        }
-        let mut prev = CueWord::None;
-        let mut kinds = [CueWord::None; 64];
-        for (k, raw) in line.iter().enumerate().take(64) {
-            let kind = CueWord::of(raw);
-            kinds[k] = kind;
-            // `Subscribe to` and `Sign up for`, `Published by`: the second word of a pair after
-            // the first
-            let ends_before = kind == CueWord::Before || kind == CueWord::BeforeSecond && prev == CueWord::BeforeFirst;
-            cues.before |= u64::from(ends_before) << k;
-            cues.after |= u64::from(kind == CueWord::After) << k;
-            if k >= 2 && kind == CueWord::Of && kinds[k - 1] == CueWord::Part && kinds[k - 2] == CueWord::Is {
-                cues.after |= 1 << (k - 2);
-            }
-            prev = kind;
-        }
-        cues
-    }
-
-    /// Whether `phrase` (of words inside the words of `line`) stands in the line as an
-    /// outlet's name.
-    fn around(&self, line: &[&str], phrase: &[&str]) -> bool {
-        if self.legal || self.before | self.after == 0 {
-            return self.legal;
-        }
-        // the line's word that holds the phrase's first word
-        let first = phrase[0].as_ptr() as usize;
-        let Some(k) = line
-            .iter()
-            .position(|w| (w.as_ptr() as usize..w.as_ptr() as usize + w.len()).contains(&first))
-        else {
-            return false;
-        };
-        let bit = |mask: u64, at: usize| at < 64 && mask >> at & 1 == 1;
-        k.checked_sub(1).is_some_and(|b| bit(self.before, b)) || bit(self.after, k + phrase.len())
     }
 }
 
