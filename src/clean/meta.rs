@@ -558,7 +558,7 @@ fn pick_title(
     let headlines: Vec<(usize, Vec<Cow<str>>)> = lines
         .iter()
         .copied()
-        .filter(|&i| !ends_in_credit_brackets(&blocks[i].text))
+        .filter(|&i| !is_caption(&blocks[i].text))
         .map(|i| (i, content_words([blocks[i].text.as_str()])))
         .collect();
     // Of the lede's words only those of the lines count: they alone are kept and sorted.
@@ -582,10 +582,36 @@ fn pick_title(
     }
 }
 
-/// A photo caption's credit in brackets at the end: `… in Madrid. (Jane Roe/Wirepress)`.
-fn ends_in_credit_brackets(text: &str) -> bool {
+/// A photo caption: with a credit in brackets at the end (`… in Madrid. (Jane Roe/Wirepress)`,
+/// `… campaign. (acme.test)`) or a place in the picture in brackets (`Jane Roe (left) and …`).
+fn is_caption(text: &str) -> bool {
+    const IN_PICTURE: [&str; 8] = [
+        "left)",
+        "right)",
+        "center)",
+        "centre)",
+        "pictured)",
+        "top)",
+        "above)",
+        "below)",
+    ];
     let text = text.trim_end();
-    text.ends_with(')') && text.rfind('(').is_some_and(|open| text[open..].contains('/'))
+    let credit = text.ends_with(')')
+        && text.rfind('(').is_some_and(|open| {
+            let inside = &text[open + 1..text.len() - 1];
+            // a site's name, not a ticker (`(ACME.N)`)
+            let site = !inside.contains(' ') && inside.contains('.') && !inside.ends_with('.');
+            inside.contains('/') || site && inside.contains(|c: char| c.is_ascii_lowercase())
+        });
+    credit
+        || memchr::memchr_iter(b'(', text.as_bytes()).any(|open| {
+            let after = &text.as_bytes()[open + 1..];
+            IN_PICTURE.iter().any(|p| {
+                after
+                    .get(..p.len())
+                    .is_some_and(|a| a.eq_ignore_ascii_case(p.as_bytes()))
+            })
+        })
 }
 
 /// A headline: a level-1 heading, or a short line that starts with a capital or a digit
@@ -1215,6 +1241,16 @@ mod tests {
         assert!(is_breadcrumb("Blog > Health > Sleep Tips"));
         assert!(is_breadcrumb("Home » News » World"));
         assert!(!is_breadcrumb("Profits > forecasts as sales rise"));
+    }
+
+    #[test]
+    fn captions_are_no_headlines() {
+        assert!(is_caption("Rescuers at work in Ogden. (Jane Roe/Wirepress)"));
+        assert!(is_caption("Posters from the campaign. (acme.test)"));
+        assert!(is_caption("Jane Roe (Left) and Ann Lee at the summit"));
+        assert!(!is_caption("Bank raises rates (again)"));
+        assert!(!is_caption("Ogden Corp to buy Acme (ACME.N)"));
+        assert!(!is_caption("Leftists rally (leftover) in Ogden"));
     }
 
     #[test]
