@@ -133,9 +133,13 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
         // byline (`Jane Roe`, `Jane Roe, Wirepress`, `Jane Roe - Nov 19, 2019`).
         let next = header.iter().copied().find(|&k| k > i && !used.contains(&k));
         if let Some(k) = next.filter(|&k| meta.byline.is_none() && k <= i + 2) {
-            let (name, date_part) = split_byline(blocks[k].text.trim());
-            let name = name.split([',', '@']).next().unwrap_or("").trim();
-            if is_name_shaped(name) {
+            let (line, date_part) = split_byline(blocks[k].text.trim());
+            let name = line.split([',', '@']).next().unwrap_or("").trim();
+            // what follows a name's comma is short (`, Wirepress`, `, Staff Writer`); a comma
+            // in a headline is followed by more of it (`Watch Jane Roe, Ann Lee Play a Song`)
+            let before_handle = line.split('@').next().unwrap_or("");
+            let parts_short = before_handle.split(',').all(|part| words(part).nth(4).is_none());
+            if is_name_shaped(name) && parts_short {
                 meta.byline = Some(name.to_string());
                 if meta.date.is_none() {
                     meta.date = header_day(date_part);

@@ -421,6 +421,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_under_the_headline_is_its_byline_but_a_headline_with_a_name_is_not() {
+        let byline = |under: &str| {
+            let text = format!("# Bank Raises Rates for First Time in Three Years\n\n{under}\n\n{P1}\n\n{P2}");
+            cleaned(&text).0.meta.byline
+        };
+        assert_eq!(byline("Jane Roe, Wirepress").as_deref(), Some("Jane Roe"));
+        assert_eq!(byline("Jane Roe @janeroe / 2 days").as_deref(), Some("Jane Roe"));
+        assert_eq!(byline("Watch Jane Roe, Ann Lee Play a Jazz Song on Stage"), None);
+    }
+
+    #[test]
     fn pasted_page_header_past_a_menu_a_prompt_and_a_credit() {
         // Plain pasted text: no heading marks. The headline is the line that announces the
         // lede, not the section names above it; a prompt and a photo credit sit in between.
