@@ -295,8 +295,10 @@ impl FlatForest {
                 })
                 .collect();
         }
-        let mut z = vec![self.base; head.len()];
-        self.sum_leaves(head, tail, &mut z);
+        // whole batches, so that each is summed in place
+        let mut z = vec![self.base; head.len().next_multiple_of(BATCH)];
+        self.sum_leaves(head, tail, z.as_chunks_mut().0);
+        z.truncate(head.len());
         z.into_iter().map(sigmoid).collect()
     }
 
@@ -305,28 +307,23 @@ impl FlatForest {
     /// then picks its left or right child's value, bottom-up: more compares than walking one
     /// path down, but independent, branch-free and the same for all rows, so the compiler does
     /// them [`BATCH`] rows wide. Each row's sum still adds the trees in order.
-    fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [f32]) {
+    fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [Lanes]) {
         #[cfg(target_arch = "x86_64")]
         let avx = std::arch::is_x86_feature_detected!("avx");
         COLUMNS.with_borrow_mut(|columns| {
-            for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
-                let rows = start..start + z.len();
+            for (start, sums) in (0..).step_by(BATCH).zip(z) {
+                let rows = start..(start + BATCH).min(head.len());
                 let (head, tail) = (&head[rows.clone()], tail.get(rows).unwrap_or(&[]));
-                let mut sums = [0f32; BATCH];
-                sums[..z.len()].copy_from_slice(z);
                 match &self.batch {
                     // SAFETY: the CPU has AVX, the one thing `score_batch_avx` needs.
                     #[cfg(target_arch = "x86_64")]
-                    BatchTrees::Depth3(trees) if avx => unsafe {
-                        score_batch_avx(trees, columns, head, tail, &mut sums)
-                    },
-                    BatchTrees::Depth3(trees) => score_batch(trees, columns, head, tail, &mut sums),
+                    BatchTrees::Depth3(trees) if avx => unsafe { score_batch_avx(trees, columns, head, tail, sums) },
+                    BatchTrees::Depth3(trees) => score_batch(trees, columns, head, tail, sums),
                     // SAFETY: laid out only where the CPU has AVX.
                     #[cfg(target_arch = "x86_64")]
-                    BatchTrees::Depth5(trees) => unsafe { score_batch_avx(trees, columns, head, tail, &mut sums) },
+                    BatchTrees::Depth5(trees) => unsafe { score_batch_avx(trees, columns, head, tail, sums) },
                     BatchTrees::None => unreachable!("scored a row at a time"),
                 }
-                z.copy_from_slice(&sums[..z.len()]);
             }
         });
     }
