@@ -1320,7 +1320,8 @@ pub fn stage2_extras(shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32;
     let window = |i: usize, r: usize| {
         let a = i.saturating_sub(r);
         let b = (i + r + 1).min(n);
-        (prefix[b] - prefix[a]) / (b - a) as f32
+        // at most 2r + 1 blocks: a u32 converts to f32 in one instruction, a usize does not
+        (prefix[b] - prefix[a]) / (b - a) as u32 as f32
     };
     let weights: Vec<f32> = (0..n).map(|i| (p[i] - 0.5) * shapes[i].log_words).collect();
     let run = densest_run(&weights);
@@ -1328,59 +1329,60 @@ pub fn stage2_extras(shapes: &[Shape], tree: &BlockTree, p: &[f32]) -> Vec<[f32;
     for i in 0..n {
         words_prefix[i + 1] = words_prefix[i] + p[i] * shapes[i].words;
     }
-    let mut max_before = vec![0f32; n];
-    let mut m = 0f32;
-    for i in 0..n {
-        max_before[i] = m;
-        m = m.max(p[i]);
-    }
+    // apart from the loop below, so that its values need not wait in memory around each call
+    let log_words_before: Vec<f32> = words_prefix[..n].iter().map(|w| w.ln_1p()).collect();
+    let log_words_after: Vec<f32> = words_prefix[1..]
+        .iter()
+        .map(|w| (words_prefix[n] - w).ln_1p())
+        .collect();
     let mut max_after = vec![0f32; n];
-    m = 0.0;
+    let mut m = 0f32;
     for i in (0..n).rev() {
         max_after[i] = m;
         m = m.max(p[i]);
     }
-    let at = |j: isize| if j >= 0 && (j as usize) < n { p[j as usize] } else { 0.0 };
-    let votes = tree_votes(tree, shapes, p);
-    let groups = sibling_groups(tree, shapes, p);
-    (0..n)
-        .map(|i| {
-            let ii = i as isize;
-            let dist = if run.contains(&i) {
-                0
-            } else if i < run.start {
-                run.start - i
-            } else {
-                i + 1 - run.end
-            };
-            let extra = [
-                p[i],
-                at(ii - 1),
-                at(ii - 2),
-                at(ii - 3),
-                at(ii + 1),
-                at(ii + 2),
-                at(ii + 3),
-                window(i, 5),
-                window(i, 15),
-                run.contains(&i) as u8 as f32,
-                ln_1p(dist as f32),
-                words_prefix[i].ln_1p(),
-                (words_prefix[n] - words_prefix[i + 1]).ln_1p(),
-                max_before[i],
-                max_after[i],
-            ];
-            let mut extras = [0f32; N_EXTRA];
-            extras[..TREE_AT].copy_from_slice(&extra);
-            if let Some(v) = votes.get(i) {
-                extras[TREE_AT..GROUPS_AT].copy_from_slice(v);
-            }
-            if let Some(g) = groups.get(i) {
-                extras[GROUPS_AT..].copy_from_slice(g);
-            }
-            extras
-        })
-        .collect()
+    // the probabilities with three zeros either side: a block's neighbours with no test for
+    // the ends of the page
+    let padded: Vec<f32> = [0.0; 3].iter().chain(p).chain(&[0.0; 3]).copied().collect();
+    // zeroed, where the tree's features are for text
+    let mut extras = vec![[0f32; N_EXTRA]; n];
+    let mut max_before = 0f32;
+    for (i, row) in extras.iter_mut().enumerate() {
+        let dist = if run.contains(&i) {
+            0
+        } else if i < run.start {
+            run.start - i
+        } else {
+            i + 1 - run.end
+        };
+        // blocks i - 3 to i + 3
+        let near: &[f32; 7] = padded[i..i + 7].try_into().unwrap();
+        row[..TREE_AT].copy_from_slice(&[
+            near[3],
+            near[2],
+            near[1],
+            near[0],
+            near[4],
+            near[5],
+            near[6],
+            window(i, 5),
+            window(i, 15),
+            run.contains(&i) as u8 as f32,
+            ln_1p(dist as f32),
+            log_words_before[i],
+            log_words_after[i],
+            max_before,
+            max_after[i],
+        ]);
+        max_before = max_before.max(p[i]);
+    }
+    for (row, votes) in extras.iter_mut().zip(tree_votes(tree, shapes, p)) {
+        row[TREE_AT..GROUPS_AT].copy_from_slice(&votes);
+    }
+    for (row, groups) in extras.iter_mut().zip(sibling_groups(tree, shapes, p)) {
+        row[GROUPS_AT..].copy_from_slice(&groups);
+    }
+    extras
 }
 
 /// Ancestor levels whose blocks vote on a block: its own element, parent, grandparent and

@@ -96,8 +96,8 @@ impl Forest {
                 ..FlatForest::default()
             };
         }
-        // shallower trees are laid out as deep as the batched scoring needs
-        let depth = depth.max(BATCH_DEPTH);
+        // shallower trees are laid out as deep as the shallowest batched scoring
+        let depth = depth.max(3);
         let inner = (1usize << depth) - 1;
         let mut f = FlatForest {
             base: self.base,
@@ -105,7 +105,8 @@ impl Forest {
             walk: None,
             splits: Vec::with_capacity(self.trees.len() * inner),
             leaf: Vec::with_capacity(self.trees.len() * (inner + 1)),
-            batch: Vec::new(),
+            min_width: 0,
+            batch: BatchTrees::None,
         };
         for t in &self.trees {
             // Breadth-first into a complete tree: slot k has children 2k+1 and 2k+2. A leaf above
@@ -151,22 +152,23 @@ impl Forest {
                 f.leaf.push(v);
             }
         }
-        if depth == BATCH_DEPTH && f.splits.iter().all(|s| (s.feature as usize) < MAX_COLUMNS) {
-            let (splits, _) = f.splits.as_chunks::<BATCH_SPLITS>();
-            let (leaves, _) = f.leaf.as_chunks::<{ BATCH_SPLITS + 1 }>();
-            f.batch = (splits.iter().zip(leaves))
-                .map(|(splits, leaves)| BatchTree {
-                    thresholds: splits.map(|s| [s.threshold; BATCH]),
-                    leaves: leaves.map(|v| [v; BATCH]),
-                    features: splits.map(|s| s.feature as u8),
-                })
-                .collect();
+        f.min_width = f.splits.iter().map(|s| s.feature as usize + 1).max().unwrap_or(0);
+        if f.min_width <= MAX_COLUMNS {
+            f.batch = match depth {
+                3 => BatchTrees::Depth3(BatchTree::lay_out(&f.splits, &f.leaf)),
+                #[cfg(target_arch = "x86_64")]
+                5 if std::arch::is_x86_feature_detected!("avx") => {
+                    BatchTrees::Depth5(BatchTree::lay_out(&f.splits, &f.leaf))
+                }
+                _ => BatchTrees::None,
+            };
         }
         f
     }
 }
 
-/// Deepest tree laid out complete (the trainer grows depth 3; 2^10 slots is the sane limit).
+/// Deepest tree laid out complete (the trainer grows depth 3 for text and 5 for HTML; 2^10
+/// slots is the sane limit).
 const MAX_FLAT_DEPTH: usize = 10;
 
 /// A forest of complete binary trees in flat arrays: `depth` levels of splits per tree
@@ -182,9 +184,23 @@ pub struct FlatForest {
     depth: usize,
     splits: Vec<FlatSplit>,
     leaf: Vec<f32>,
-    /// The same trees for batched scoring, when they are [`BATCH_DEPTH`] deep and split on the
-    /// first [`MAX_COLUMNS`] features.
-    batch: Vec<BatchTree>,
+    /// Features a row needs to be scored in batches: one past the largest a split reads.
+    min_width: usize,
+    /// The same trees for batched scoring.
+    batch: BatchTrees,
+}
+
+/// The trees of a [`FlatForest`] laid out for batched scoring, when their depth has such a
+/// layout and they split on the first [`MAX_COLUMNS`] features.
+#[derive(Debug, Clone, Default)]
+enum BatchTrees {
+    #[default]
+    None,
+    Depth3(Vec<BatchTree<7, 8>>),
+    /// Only with AVX: every split of every tree is tested for every row, 31 of them where a
+    /// walk down a tree tests five, which pays only eight rows to an instruction.
+    #[cfg(target_arch = "x86_64")]
+    Depth5(Vec<BatchTree<31, 32>>),
 }
 
 /// A tree of a [`FlatForest`] laid out for [`FlatForest::sum_leaves`]: thresholds and leaves
@@ -192,11 +208,34 @@ pub struct FlatForest {
 /// them straight from memory instead of spreading each across the lanes again for every batch.
 #[derive(Debug, Clone)]
 #[repr(align(32))]
-struct BatchTree {
-    thresholds: [Lanes; BATCH_SPLITS],
-    leaves: [Lanes; BATCH_SPLITS + 1],
+struct BatchTree<const SPLITS: usize, const LEAVES: usize> {
+    thresholds: [Lanes; SPLITS],
+    leaves: [Lanes; LEAVES],
     /// `u8`, so that indexing a batch's [`MAX_COLUMNS`] columns needs no bounds check.
-    features: [u8; BATCH_SPLITS],
+    features: [u8; SPLITS],
+    /// The same as byte offsets into the columns, for [`add_trees_avx`]: an address it loads
+    /// from without first multiplying an index by a column's size, one instruction of five a
+    /// split.
+    column_offsets: [u16; SPLITS],
+}
+
+impl<const SPLITS: usize, const LEAVES: usize> BatchTree<SPLITS, LEAVES> {
+    /// The complete trees of a [`FlatForest`], `SPLITS` splits and `LEAVES` leaves each.
+    fn lay_out(splits: &[FlatSplit], leaves: &[f32]) -> Vec<Self> {
+        let (splits, _) = splits.as_chunks::<SPLITS>();
+        let (leaves, _) = leaves.as_chunks::<LEAVES>();
+        (splits.iter().zip(leaves))
+            .map(|(splits, leaves)| {
+                let features = splits.map(|s| s.feature as u8);
+                BatchTree {
+                    thresholds: splits.map(|s| [s.threshold; BATCH]),
+                    leaves: leaves.map(|v| [v; BATCH]),
+                    features,
+                    column_offsets: features.map(|f| u16::from(f) * size_of::<Column>() as u16),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A split of a [`FlatForest`]: `x[feature] <= threshold` goes left. The two side by side, so
@@ -230,7 +269,7 @@ impl FlatForest {
     }
 
     /// The probability of each row: the same numbers as [`FlatForest::probability`], several
-    /// times faster for trees of [`BATCH_DEPTH`] (what the trainer grows).
+    /// times faster for trees [`BatchTrees`] lays out (what the trainer grows).
     pub fn probabilities<const W: usize>(&self, rows: &[[f32; W]]) -> Vec<f32> {
         self.probabilities_joined::<W, 0>(rows, &[])
     }
@@ -244,8 +283,7 @@ impl FlatForest {
     ) -> Vec<f32> {
         debug_assert!(tail.is_empty() || tail.len() == head.len());
         let width = if tail.is_empty() { H } else { H + T };
-        let batched =
-            !self.batch.is_empty() && width <= MAX_COLUMNS && self.splits.iter().all(|s| (s.feature as usize) < width);
+        let batched = !matches!(self.batch, BatchTrees::None) && self.min_width <= width && width <= MAX_COLUMNS;
         if !batched {
             let mut row = Vec::with_capacity(width);
             return (head.iter().enumerate())
@@ -257,8 +295,10 @@ impl FlatForest {
                 })
                 .collect();
         }
-        let mut z = vec![self.base; head.len()];
-        self.sum_leaves(head, tail, &mut z);
+        // whole batches, so that each is summed in place
+        let mut z = vec![self.base; head.len().next_multiple_of(BATCH)];
+        self.sum_leaves(head, tail, z.as_chunks_mut().0);
+        z.truncate(head.len());
         z.into_iter().map(sigmoid).collect()
     }
 
@@ -267,33 +307,65 @@ impl FlatForest {
     /// then picks its left or right child's value, bottom-up: more compares than walking one
     /// path down, but independent, branch-free and the same for all rows, so the compiler does
     /// them [`BATCH`] rows wide. Each row's sum still adds the trees in order.
-    fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [f32]) {
-        // feature f of the batch's rows side by side; lanes past a last, short batch keep the
-        // rows of the batch before, scored and then ignored
-        let mut columns = [Column([0f32; BATCH]); MAX_COLUMNS];
+    fn sum_leaves<const H: usize, const T: usize>(&self, head: &[[f32; H]], tail: &[[f32; T]], z: &mut [Lanes]) {
         #[cfg(target_arch = "x86_64")]
         let avx = std::arch::is_x86_feature_detected!("avx");
-        for (start, z) in (0..head.len()).step_by(BATCH).zip(z.chunks_mut(BATCH)) {
-            let rows = start..start + z.len();
-            let (head_columns, tail_columns) = columns.split_at_mut(H);
-            fill_columns(head_columns, &head[rows.clone()]);
-            if let Some(tail) = tail.get(rows) {
-                fill_columns(tail_columns, tail);
+        COLUMNS.with_borrow_mut(|columns| {
+            for (start, sums) in (0..).step_by(BATCH).zip(z) {
+                let rows = start..(start + BATCH).min(head.len());
+                let (head, tail) = (&head[rows.clone()], tail.get(rows).unwrap_or(&[]));
+                match &self.batch {
+                    // SAFETY: the CPU has AVX, the one thing `score_batch_avx` needs.
+                    #[cfg(target_arch = "x86_64")]
+                    BatchTrees::Depth3(trees) if avx => unsafe { score_batch_avx(trees, columns, head, tail, sums) },
+                    BatchTrees::Depth3(trees) => score_batch(trees, columns, head, tail, sums),
+                    // SAFETY: laid out only where the CPU has AVX.
+                    #[cfg(target_arch = "x86_64")]
+                    BatchTrees::Depth5(trees) => unsafe { score_batch_avx(trees, columns, head, tail, sums) },
+                    BatchTrees::None => unreachable!("scored a row at a time"),
+                }
             }
-            let mut sums = [0f32; BATCH];
-            sums[..z.len()].copy_from_slice(z);
-            #[cfg(target_arch = "x86_64")]
-            if avx {
-                // SAFETY: the CPU has AVX, the one thing `add_trees_avx` needs.
-                unsafe { add_trees_avx(&self.batch, &columns, &mut sums) };
-            } else {
-                add_trees(&self.batch, &columns, &mut sums);
-            }
-            #[cfg(not(target_arch = "x86_64"))]
-            add_trees(&self.batch, &columns, &mut sums);
-            z.copy_from_slice(&sums[..z.len()]);
-        }
+        });
     }
+}
+
+thread_local! {
+    /// [`FlatForest::sum_leaves`]'s batch: feature `f` of its rows side by side in `columns[f]`.
+    /// Lanes past a last, short batch keep the rows of the batch before, scored and then
+    /// ignored, and columns past the rows' features are never read, so the 8 KB are kept from
+    /// one call to the next rather than zeroed for each stage of each document.
+    static COLUMNS: std::cell::RefCell<Box<[Column; MAX_COLUMNS]>> =
+        std::cell::RefCell::new(Box::new([Column([0f32; BATCH]); MAX_COLUMNS]));
+}
+
+/// Adds each tree's leaf to each row's sum, for a batch of rows `head[i]` followed by `tail[i]`.
+fn score_batch<const H: usize, const T: usize>(
+    trees: &[BatchTree<7, 8>],
+    columns: &mut [Column; MAX_COLUMNS],
+    head: &[[f32; H]],
+    tail: &[[f32; T]],
+    sums: &mut Lanes,
+) {
+    let (head_columns, tail_columns) = columns.split_at_mut(H);
+    fill_columns(head_columns, head);
+    fill_columns(tail_columns, tail);
+    add_trees(trees, columns, sums);
+}
+
+/// [`score_batch`] in AVX.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+fn score_batch_avx<const H: usize, const T: usize, const SPLITS: usize, const LEAVES: usize>(
+    trees: &[BatchTree<SPLITS, LEAVES>],
+    columns: &mut [Column; MAX_COLUMNS],
+    head: &[[f32; H]],
+    tail: &[[f32; T]],
+    sums: &mut Lanes,
+) {
+    let (head_columns, tail_columns) = columns.split_at_mut(H);
+    fill_columns_avx(head_columns, head);
+    fill_columns_avx(tail_columns, tail);
+    add_trees_avx(trees, columns, sums);
 }
 
 /// Feature `f` of each row of a batch into `columns[f]`, lane by lane. A full batch is read a
@@ -316,11 +388,59 @@ fn fill_columns<const W: usize>(columns: &mut [Column], rows: &[[f32; W]]) {
     }
 }
 
+/// [`fill_columns`] in AVX: a full batch's features eight at a time, each 8×8 block transposed
+/// in registers (eight loads, 24 shuffles, eight stores: about a third of the portable code's
+/// instructions, which moves four features at a time). The last block overlaps the one before
+/// when the features are not a multiple of eight: those columns are written twice, the same
+/// values.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx")]
+fn fill_columns_avx<const W: usize>(columns: &mut [Column], rows: &[[f32; W]]) {
+    use std::arch::x86_64::{
+        _mm256_loadu_ps, _mm256_permute2f128_ps, _mm256_shuffle_ps, _mm256_storeu_ps, _mm256_unpackhi_ps,
+        _mm256_unpacklo_ps,
+    };
+    let (Some(rows), true) = (rows.first_chunk::<BATCH>(), W >= BATCH) else {
+        return fill_columns(columns, rows);
+    };
+    for f in (0..W - BATCH).step_by(BATCH).chain([W - BATCH]) {
+        // SAFETY: reads features f..f + 8 of a row of W >= f + 8.
+        let row = |lane: usize| unsafe { _mm256_loadu_ps(rows[lane][f..f + BATCH].as_ptr()) };
+        // rows a..h, features 0..7: pairs of rows interleaved (a0 b0 a1 b1 | a4 b4 a5 b5), then
+        // quads (a0 b0 c0 d0 | a4 b4 c4 d4), then the halves of two quads joined (a0 .. h0)
+        let (ab_lo, ab_hi) = (_mm256_unpacklo_ps(row(0), row(1)), _mm256_unpackhi_ps(row(0), row(1)));
+        let (cd_lo, cd_hi) = (_mm256_unpacklo_ps(row(2), row(3)), _mm256_unpackhi_ps(row(2), row(3)));
+        let (ef_lo, ef_hi) = (_mm256_unpacklo_ps(row(4), row(5)), _mm256_unpackhi_ps(row(4), row(5)));
+        let (gh_lo, gh_hi) = (_mm256_unpacklo_ps(row(6), row(7)), _mm256_unpackhi_ps(row(6), row(7)));
+        let abcd = [
+            _mm256_shuffle_ps::<0x44>(ab_lo, cd_lo),
+            _mm256_shuffle_ps::<0xee>(ab_lo, cd_lo),
+            _mm256_shuffle_ps::<0x44>(ab_hi, cd_hi),
+            _mm256_shuffle_ps::<0xee>(ab_hi, cd_hi),
+        ];
+        let efgh = [
+            _mm256_shuffle_ps::<0x44>(ef_lo, gh_lo),
+            _mm256_shuffle_ps::<0xee>(ef_lo, gh_lo),
+            _mm256_shuffle_ps::<0x44>(ef_hi, gh_hi),
+            _mm256_shuffle_ps::<0xee>(ef_hi, gh_hi),
+        ];
+        for k in 0..4 {
+            let low = _mm256_permute2f128_ps::<0x20>(abcd[k], efgh[k]);
+            let high = _mm256_permute2f128_ps::<0x31>(abcd[k], efgh[k]);
+            // SAFETY: writes the eight floats of a column.
+            unsafe {
+                _mm256_storeu_ps(columns[f + k].0.as_mut_ptr(), low);
+                _mm256_storeu_ps(columns[f + k + 4].0.as_mut_ptr(), high);
+            }
+        }
+    }
+}
+
 /// Adds each tree's leaf to each row's sum, for a batch of rows laid out in `columns`.
-fn add_trees(trees: &[BatchTree], columns: &[Column; MAX_COLUMNS], sums: &mut Lanes) {
+fn add_trees(trees: &[BatchTree<7, 8>], columns: &[Column; MAX_COLUMNS], sums: &mut Lanes) {
     for tree in trees {
         // whether each row goes right at each split (slot k has children 2k+1, 2k+2)
-        let right: [_; BATCH_SPLITS] =
+        let right: [_; 7] =
             std::array::from_fn(|k| goes_right(&columns[tree.features[k] as usize].0, &tree.thresholds[k]));
         let leaf = |i: usize| tree.leaves[i];
         let value = select(
@@ -346,34 +466,52 @@ fn add_trees(trees: &[BatchTree], columns: &[Column; MAX_COLUMNS], sums: &mut La
 /// not two, and a select one blend, not three bitwise operations per half, so the trees take
 /// about half the instructions. Written with intrinsics because the compiler, given AVX, turns
 /// the lane loops into shuffles. The same compares (`>`, false for NaN), bitwise selects and
-/// additions in the same order, so the same bits.
+/// additions in the same order, so the same bits. Trees of depth 3 or 5 (`SPLITS` 7 or 31).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx")]
-fn add_trees_avx(trees: &[BatchTree], columns: &[Column; MAX_COLUMNS], sums: &mut Lanes) {
-    use std::arch::x86_64::{__m256, _mm256_add_ps, _mm256_blendv_ps, _mm256_cmp_ps, _mm256_loadu_ps, _CMP_GT_OQ};
+fn add_trees_avx<const SPLITS: usize, const LEAVES: usize>(
+    trees: &[BatchTree<SPLITS, LEAVES>],
+    columns: &[Column; MAX_COLUMNS],
+    sums: &mut Lanes,
+) {
+    use std::arch::x86_64::{
+        __m256, _mm256_add_ps, _mm256_blendv_ps, _mm256_cmp_ps, _mm256_load_ps, _mm256_loadu_ps, _CMP_GT_OQ,
+    };
     // SAFETY: reads the eight floats of a `Lanes`.
     let load = |v: &Lanes| unsafe { _mm256_loadu_ps(v.as_ptr()) };
-    // the right child's value where the mask is set, else the left's
-    let select = |mask: __m256, left: __m256, right: __m256| _mm256_blendv_ps(left, right, mask);
     let mut acc = load(sums);
     for tree in trees {
-        let right = |k: usize| {
-            _mm256_cmp_ps::<_CMP_GT_OQ>(load(&columns[tree.features[k] as usize].0), load(&tree.thresholds[k]))
+        // the value at split k (slot k has children 2k+1, 2k+2): its right child's where a row
+        // goes right, else its left child's
+        let split = |k: usize, left: __m256, right: __m256| {
+            // SAFETY: the offset of a `u8` feature's column, inside the MAX_COLUMNS columns.
+            let x = unsafe { _mm256_load_ps(columns.as_ptr().byte_add(tree.column_offsets[k].into()).cast()) };
+            _mm256_blendv_ps(left, right, _mm256_cmp_ps::<_CMP_GT_OQ>(x, load(&tree.thresholds[k])))
         };
-        let leaf = |i: usize| load(&tree.leaves[i]);
-        let value = select(
-            right(0),
-            select(
-                right(1),
-                select(right(3), leaf(0), leaf(1)),
-                select(right(4), leaf(2), leaf(3)),
-            ),
-            select(
-                right(2),
-                select(right(5), leaf(4), leaf(5)),
-                select(right(6), leaf(6), leaf(7)),
-            ),
-        );
+        let leaf = |slot: usize| load(&tree.leaves[slot - SPLITS]);
+        // the value at split k of the third level from the bottom, down to the leaves; depth
+        // first, so that few values wait in registers
+        let lowest3 = |k: usize| {
+            let (l, r) = (2 * k + 1, 2 * k + 2);
+            split(
+                k,
+                split(
+                    l,
+                    split(2 * l + 1, leaf(4 * l + 3), leaf(4 * l + 4)),
+                    split(2 * l + 2, leaf(4 * l + 5), leaf(4 * l + 6)),
+                ),
+                split(
+                    r,
+                    split(2 * r + 1, leaf(4 * r + 3), leaf(4 * r + 4)),
+                    split(2 * r + 2, leaf(4 * r + 5), leaf(4 * r + 6)),
+                ),
+            )
+        };
+        let value = match SPLITS {
+            7 => lowest3(0),
+            31 => split(0, split(1, lowest3(3), lowest3(4)), split(2, lowest3(5), lowest3(6))),
+            _ => unreachable!("BatchTrees lays out depths 3 and 5"),
+        };
         acc = _mm256_add_ps(acc, value);
     }
     // SAFETY: writes the eight floats of `sums`.
@@ -412,13 +550,6 @@ fn select(mask: [u32; BATCH], left: Lanes, right: Lanes) -> Lanes {
     }
     v
 }
-
-/// Depth of the trees [`FlatForest::probabilities`] scores in batches; the trainer grows trees
-/// this deep, and [`Forest::flat`] lays shallower ones out as deep.
-const BATCH_DEPTH: usize = 3;
-
-/// Splits of a tree [`BATCH_DEPTH`] deep.
-const BATCH_SPLITS: usize = (1 << BATCH_DEPTH) - 1;
 
 fn sigmoid(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
@@ -745,6 +876,49 @@ mod tests {
         }
     }
 
+    /// A complete tree `depth` deep over three features in preorder, every threshold one of the
+    /// values [`sample_rows`] gives feature 1 and every leaf different.
+    fn complete_tree(depth: usize, next: &mut usize) -> String {
+        *next += 1;
+        if depth == 0 {
+            return format!("={}", *next as f32 / 8.0 - 4.0);
+        }
+        let split = format!("{}:{}", *next % 3, (*next % 7) as f32 / 6.0);
+        format!(
+            "{split} {} {}",
+            complete_tree(depth - 1, next),
+            complete_tree(depth - 1, next)
+        )
+    }
+
+    #[test]
+    fn deep_batches_score_like_single_rows() {
+        // two trees of depth 5, and a shallower one laid out as deep
+        let mut next = 0;
+        let forest = Forest {
+            base: 0.1,
+            trees: vec![
+                parse_tree(&complete_tree(5, &mut next), 3).unwrap(),
+                parse_tree(UNEVEN_TREE, 3).unwrap(),
+                parse_tree(&complete_tree(5, &mut next), 3).unwrap(),
+            ],
+        };
+        let flat = forest.flat();
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx") {
+            assert!(matches!(flat.batch, BatchTrees::Depth5(_)));
+        }
+        let mut rows = sample_rows(BATCH * 2 + 3);
+        for x in &rows {
+            assert!((forest.probability(x) - flat.probability(x)).abs() < 1e-6);
+        }
+        // NaN goes left in a complete tree (the walk down `Node`s sends it right)
+        rows.push([f32::NAN, -0.0, 0.5]);
+        let one_by_one: Vec<u32> = rows.iter().map(|x| flat.probability(x).to_bits()).collect();
+        let batched: Vec<u32> = flat.probabilities(&rows).into_iter().map(f32::to_bits).collect();
+        assert_eq!(batched, one_by_one);
+    }
+
     #[cfg(target_arch = "x86_64")]
     #[test]
     fn avx_trees_add_like_the_portable_ones() {
@@ -756,6 +930,9 @@ mod tests {
             trees: vec![parse_tree(FULL_TREE, 3).unwrap(), parse_tree(UNEVEN_TREE, 3).unwrap()],
         };
         let flat = forest.flat();
+        let BatchTrees::Depth3(trees) = &flat.batch else {
+            panic!("trees of depth 3 are batched");
+        };
         // every side of every split, a threshold itself, NaN (never goes right) and -0.0
         let values = [0.0, -0.0, 0.1, 0.2, 0.5, 0.6, 0.7, 0.9, 1.0, f32::NAN];
         let mut columns = [Column([0f32; BATCH]); MAX_COLUMNS];
@@ -767,11 +944,37 @@ mod tests {
                 }
             }
             let (mut portable, mut avx) = ([0.25f32; BATCH], [0.25f32; BATCH]);
-            add_trees(&flat.batch, &columns, &mut portable);
+            add_trees(trees, &columns, &mut portable);
             // SAFETY: the CPU has AVX, checked above.
-            unsafe { add_trees_avx(&flat.batch, &columns, &mut avx) };
+            unsafe { add_trees_avx(trees, &columns, &mut avx) };
             assert_eq!(portable.map(f32::to_bits), avx.map(f32::to_bits));
         }
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[test]
+    fn avx_columns_are_the_portable_ones() {
+        if !std::arch::is_x86_feature_detected!("avx") {
+            return;
+        }
+        fn check<const W: usize>() {
+            // every value different, so that a lane or a column out of place shows
+            let rows: Vec<[f32; W]> = (0..BATCH)
+                .map(|lane| std::array::from_fn(|f| (lane * 1000 + f) as f32))
+                .collect();
+            for batch in [&rows[..], &rows[..3]] {
+                let mut portable = [Column([-1f32; BATCH]); MAX_COLUMNS];
+                let mut avx = portable;
+                fill_columns(&mut portable, batch);
+                // SAFETY: the CPU has AVX, checked above.
+                unsafe { fill_columns_avx(&mut avx, batch) };
+                assert!(portable.iter().zip(&avx).all(|(a, b)| a.0 == b.0), "{W} features");
+            }
+        }
+        // a multiple of the batch, one block and a part, and narrower than a block
+        check::<16>();
+        check::<13>();
+        check::<5>();
     }
 
     #[test]
