@@ -216,6 +216,7 @@ struct BatchTree<const SPLITS: usize, const LEAVES: usize> {
     /// The same as byte offsets into the columns, for [`add_trees_avx`]: an address it loads
     /// from without first multiplying an index by a column's size, one instruction of five a
     /// split.
+    #[cfg(target_arch = "x86_64")]
     column_offsets: [u16; SPLITS],
 }
 
@@ -231,6 +232,7 @@ impl<const SPLITS: usize, const LEAVES: usize> BatchTree<SPLITS, LEAVES> {
                     thresholds: splits.map(|s| [s.threshold; BATCH]),
                     leaves: leaves.map(|v| [v; BATCH]),
                     features,
+                    #[cfg(target_arch = "x86_64")]
                     column_offsets: features.map(|f| u16::from(f) * size_of::<Column>() as u16),
                 }
             })
