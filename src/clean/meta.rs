@@ -14,6 +14,9 @@ use crate::segment::{Block, BlockKind, Segmented};
 
 /// Header lines longer than this are prose, not a title, byline or date line.
 const MAX_HEADER_WORDS: usize = 30;
+/// How many lines above the byline or date line the headline may stand: a standfirst, a
+/// caption and its credit may come between them.
+const HEADLINE_REACH: usize = 4;
 /// A line of more words than this is more than a date line (`Published: Tue, Nov 19, 2019 |
 /// Updated: …`), whatever date it holds.
 const MAX_DATE_LINE_WORDS: usize = 12;
@@ -60,6 +63,8 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
 
     let mut expect_byline = false;
     let mut title_lines = Vec::new();
+    // the header's first byline and first date line: the headline stands just above them
+    let (mut first_byline, mut first_date) = (None, None);
     for &i in header {
         let b = &blocks[i];
         let text = b.text.trim();
@@ -81,6 +86,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
                 meta.date = header_day(date_part).or_else(|| header_day(text));
             }
             used.push(i);
+            first_byline.get_or_insert(i);
             continue;
         }
         if meta.date.is_none() && words <= MAX_DATE_LINE_WORDS {
@@ -90,6 +96,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             if let Some(date) = header_day(raw) {
                 meta.date = Some(date);
                 used.push(i);
+                first_date.get_or_insert(i);
                 // under the headline, a name may come first: `Jane Roe - Nov 19, 2019`
                 let under_title = i.checked_sub(1).is_some_and(|t| title_lines.last() == Some(&t));
                 let (name, rest) = split_byline(text);
@@ -116,8 +123,22 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             });
         }
     }
-    let title_block =
-        title_block.or_else(|| pick_title(blocks, &title_lines, declared.title.as_deref(), run.clone(), keep));
+    let title_block = title_block.or_else(|| {
+        // Above the byline (or the date line, which may also stand above the headline) lies
+        // the headline, perhaps a standfirst or a caption under it; what lies further from it
+        // (a related article's headline, a menu) is not its title.
+        let above = |at: usize| -> Vec<usize> {
+            let reach = at.saturating_sub(HEADLINE_REACH)..at;
+            title_lines.iter().copied().filter(|i| reach.contains(i)).collect()
+        };
+        let near = [first_byline, first_date]
+            .into_iter()
+            .flatten()
+            .map(above)
+            .find(|lines| !lines.is_empty());
+        let near = near.as_deref().unwrap_or_default();
+        pick_title(blocks, &title_lines, near, declared.title.as_deref(), run.clone(), keep)
+    });
     if let Some(i) = title_block {
         // Of the line and the declared title that repeat each other, the shorter is the
         // headline: a line may carry a breadcrumb (`Home News Business …`), a `<title>` the
@@ -538,10 +559,13 @@ pub fn is_bare_url(text: &str) -> bool {
 /// which: the line that repeats it, if one does (else the declared title is used as it is). In
 /// pasted text a level-1 heading is the title; else the line sharing the most words with the
 /// article's first paragraphs (a headline announces its lede; a menu entry or a section name
-/// above it does not), the nearest to the article on a tie; if none shares a word, the nearest (the last).
+/// above it does not), the nearest to the article on a tie. The lines `near` the byline or
+/// date line are looked at first; if none of them shares a word, any line that does; if none
+/// at all does, the nearest to the article of `near`, or else of all.
 fn pick_title(
     blocks: &[Block],
     lines: &[usize],
+    near: &[usize],
     declared: Option<&str>,
     run: Range<usize>,
     keep: &[bool],
@@ -562,7 +586,6 @@ fn pick_title(
     let headlines: Vec<(usize, Vec<Cow<str>>)> = lines
         .iter()
         .copied()
-        .filter(|&i| !is_caption(&blocks[i].text))
         .map(|i| (i, content_words([blocks[i].text.as_str()])))
         .collect();
     // Of the lede's words only those of the lines count: they alone are kept and sorted.
@@ -576,14 +599,18 @@ fn pick_title(
         .collect();
     lede.sort_unstable();
     lede.dedup();
-    let best = headlines
-        .iter()
-        .map(|(i, words)| (shared(words, &lede), *i))
-        .max_by_key(|&(n, i)| (n, i));
-    match best {
-        Some((n, i)) if n > 0 => Some(i),
-        _ => lines.last().copied(),
-    }
+    let best_of = |only_near: bool| {
+        (headlines.iter())
+            .filter(|(i, _)| !only_near || near.contains(i))
+            .map(|(i, words)| (shared(words, &lede), *i))
+            .filter(|&(n, _)| n > 0)
+            .max_by_key(|&(n, i)| (n, i))
+            .map(|(_, i)| i)
+    };
+    best_of(true).or_else(|| match near.last() {
+        Some(&i) => Some(i),
+        None => best_of(false).or(lines.last().copied()),
+    })
 }
 
 /// A photo caption: with a credit in brackets at the end (`… in Madrid. (Jane Roe/Wirepress)`,
@@ -628,16 +655,24 @@ fn is_title_like(b: &Block, words: usize) -> bool {
     let ends_sentence = text.ends_with('.') && !text.ends_with("..");
     (3..=MAX_HEADER_WORDS).contains(&words)
         && !ends_sentence
-        && text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && opens_like_a_headline(text)
         && matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading(_))
         && !is_breadcrumb(text)
         && !has_inner_sentence_end(text)
+        && !is_caption(text)
         // after the cheaper tests: it reads a lowercase copy of the line
         && rules::boilerplate_reason(text, words).is_none()
         && calendar::find_full_date(text).is_none()
+}
+
+/// Whether a line opens with a capital or a digit (`10 things to know today`), perhaps after a
+/// quote or a bracket (`‘Meth. We’re on it’: …`, `[Review] …`); but a quote closed by a comma
+/// (`“We have to make cuts,” the chairman said …`) opens a sentence of prose.
+fn opens_like_a_headline(text: &str) -> bool {
+    let rest = text.trim_start_matches(['‘', '“', '"', '\'', '[', '(', '«', '„', '¿', '¡']);
+    let quoted = rest.len() < text.len();
+    rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !(quoted && [",”", ",’", ",\"", ",»"].iter().any(|end| rest.contains(end)))
 }
 
 /// Whether a line ends a sentence inside (`… the crisis. It is up to them …`): a standfirst,

@@ -447,6 +447,36 @@ mod tests {
     }
 
     #[test]
+    fn the_headline_stands_above_the_byline_not_among_related_links() {
+        // A related article's headline after the byline shares more words with the lede; the
+        // one above the byline is the title all the same.
+        let related = "Central Bank Raised Rates Three Years Ago, Inflation Followed";
+        let text = format!(
+            "Menu\n{HEADLINE}\nBy Jane Roe\nNovember 18, 2019\nRelated\n{related}\n\n{P1}\n\n{P2}\n\n{P3}"
+        );
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.title.as_deref(), Some(HEADLINE));
+        // Without a byline the date line marks the spot; a caption between is passed over.
+        let caption = "The governor speaks in the capital on Monday. (acme.test)";
+        let text = format!("Menu\nAdvertise With Us Today\n{HEADLINE}\nUpdated Nov. 19, 2019\n{caption}\n\n{P1}\n\n{P2}");
+        assert_eq!(cleaned(&text).0.meta.title.as_deref(), Some(HEADLINE));
+    }
+
+    #[test]
+    fn a_headline_may_open_with_a_quote_or_a_bracket() {
+        let title = |headline: &str| {
+            let text = format!("Menu\n{headline}\nBy Jane Roe\n\n{P1}\n\n{P2}\n\n{P3}");
+            cleaned(&text).0.meta.title
+        };
+        let quoted = "‘Rates Will Rise’: Central Bank Chief Warns Markets";
+        assert_eq!(title(quoted).as_deref(), Some(quoted));
+        let bracketed = "[Analysis] Central Bank Raises Interest Rate";
+        assert_eq!(title(bracketed).as_deref(), Some(bracketed));
+        // a quote closed by a comma opens prose: `“…,” the chief said`
+        assert_eq!(title("“Rates will rise,” the central bank chief told reporters on Monday"), None);
+    }
+
+    #[test]
     fn a_name_under_the_headline_is_the_byline() {
         let text = format!("Markets Today\n{HEADLINE}\nJane E. Roe, Wirepress\n\n{P1}\n\n{P2}\n\n{P3}");
         let (c, _) = cleaned(&text);
