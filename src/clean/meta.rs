@@ -1027,6 +1027,73 @@ impl CueWord {
     }
 }
 
+/// The outlet a page's own copyright notice names, when nothing else did: the holder in the
+/// last dropped copyright line (`© 2005-2019 Acme Herald, All Rights Reserved.` gives `Acme
+/// Herald`). Only a site's notice counts, one with a year or `rights reserved`, not a photo's
+/// (`© Jane Roe`, `Photo: © 2019 Jane Roe`); and a holder with a company's legal name (`Inc`,
+/// `LLC`, `Holdings`, `Communications`, …) is the owner, not the outlet, so it gives none.
+pub fn outlet_in_copyright(seg: &Segmented, keep: &[bool]) -> Option<String> {
+    let notice = (seg.blocks.iter().zip(keep).rev())
+        .filter(|(_, kept)| !**kept)
+        .map(|(b, _)| b.text.trim())
+        .find(|text| is_copyright_line(text) && words(text).nth(OUTLET_COPYRIGHT_LINE_MAX_WORDS).is_none())?;
+    copyright_holder(notice).map(str::to_string)
+}
+
+fn copyright_holder(notice: &str) -> Option<&str> {
+    const PHOTO_WORDS: [&str; 6] = ["photo", "image", "foto", "picture", "credit", "bild"];
+    const OWNER_WORDS: &[&str] = &[
+        "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "holdings",
+        "communication", "communications", "interactive", "group", "publishing", "publications",
+        "newspapers", "enterprises", "plc", "ag", "sa", "s.a", "bv", "srl", "spa",
+    ];
+    let lower = notice.to_lowercase();
+    let mark = [lower.find('©'), lower.find("copyright")].into_iter().flatten().min()?;
+    if PHOTO_WORDS.iter().any(|w| lower[..mark].contains(w)) {
+        return None;
+    }
+    let has_year = notice
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
+    if !has_year && !lower.contains("rights reserved") {
+        return None;
+    }
+    // past the marks, years and dashes before the holder: `© Copyright 2005 - 2019, `
+    let mut rest = &notice[mark..];
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c.is_ascii_digit() || "©-–—,:".contains(c));
+        match rest.get(..9) {
+            Some(w) if w.eq_ignore_ascii_case("copyright") => rest = &rest[9..],
+            _ if rest.starts_with("(c)") || rest.starts_with("(C)") => rest = &rest[3..],
+            _ => break,
+        }
+    }
+    // the holder ends at punctuation, a sentence's end or a legal notice
+    let mut end = rest.find(['|', '(', '/', ',', ';', '•', '—', '–']).unwrap_or(rest.len());
+    if let Some(stop) = rest[..end].find(". ") {
+        end = stop;
+    }
+    let mut holder_end = 0;
+    let mut count = 0;
+    for word in words(&rest[..end]) {
+        let bare = word.trim_end_matches('.');
+        let capitalised = bare.starts_with(|c: char| c.is_uppercase()) || bare == "&";
+        if !capitalised || is_legal_word(bare) || bare.eq_ignore_ascii_case("all") || bare.chars().all(|c| c.is_ascii_digit()) {
+            // `Designed by …`, `Powered by …`: a maker's credit, not a holder
+            if word == "by" {
+                return None;
+            }
+            break;
+        }
+        if OWNER_WORDS.contains(&bare.to_lowercase().as_str()) || calendar::names_month_or_day(bare) {
+            return None;
+        }
+        holder_end = word.as_ptr() as usize - rest.as_ptr() as usize + bare.len();
+        count += 1;
+    }
+    (1..=5).contains(&count).then(|| &rest[..holder_end])
+}
+
 /// Whether a text holds `©` or the word `copyright` (in any case): a copyright line, or a
 /// word of one. One byte search for the rarer bytes of both, `0xA9` (of `©`) and `y`.
 fn is_copyright_line(text: &str) -> bool {
@@ -1434,6 +1501,23 @@ mod tests {
         assert_eq!(capitalised("(x)"), None);
         assert!(ends_run("Star,"));
         assert!(!ends_run("Star"));
+    }
+
+    #[test]
+    fn a_sites_copyright_notice_names_its_outlet_not_its_owner_or_a_photographer() {
+        let holder = copyright_holder;
+        assert_eq!(holder("© 2005-2019 Acme Herald, All Rights Reserved."), Some("Acme Herald"));
+        assert_eq!(holder("© Copyright 2019, The Ogden Courier | Terms of Service"), Some("The Ogden Courier"));
+        assert_eq!(holder("© 2019 Ogden.com. All rights reserved (About Us)."), Some("Ogden.com"));
+        assert_eq!(holder("Copyright © 2019 Acme Daily / Wirepress GmbH Alle Rechte vorbehalten."), Some("Acme Daily"));
+        assert_eq!(holder("copyright Acme 2019 - ISSN: 1234-5678"), Some("Acme"));
+        assert_eq!(holder("All rights reserved © 2019 The Acme Deal is a registered trademark"), Some("The Acme Deal"));
+        // an owner's legal name, a photographer, a maker's credit, no year nor reservation
+        assert_eq!(holder("© 2019 Acme Holdings, Inc. All Rights Reserved"), None);
+        assert_eq!(holder("© 2019 Wirepress LLC. All Rights Reserved."), None);
+        assert_eq!(holder("Photo: © 2019 Jane Roe"), None);
+        assert_eq!(holder("Copyright © 2002-2019 - Designed by Acme Digital"), None);
+        assert_eq!(holder("© Jane Roe"), None);
     }
 
     #[test]

@@ -251,7 +251,8 @@ fn clean_scored(seg: &Segmented, model: &Model, scorer: &Scorer) -> Cleaned {
         .meta
         .source
         .take()
-        .or_else(|| meta::outlet_in_furniture(seg, &keep, byline));
+        .or_else(|| meta::outlet_in_furniture(seg, &keep, byline))
+        .or_else(|| meta::outlet_in_copyright(seg, &keep));
     out
 }
 
@@ -460,6 +461,14 @@ mod tests {
         let caption = "The governor speaks in the capital on Monday. (acme.test)";
         let text = format!("Menu\nAdvertise With Us Today\n{HEADLINE}\nUpdated Nov. 19, 2019\n{caption}\n\n{P1}\n\n{P2}");
         assert_eq!(cleaned(&text).0.meta.title.as_deref(), Some(HEADLINE));
+    }
+
+    #[test]
+    fn with_nothing_else_naming_it_the_outlet_is_the_sites_copyright_holder() {
+        let text = format!("{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\nTerms of Use\n\n© 2019 Acme Courier. All rights reserved.");
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.source.as_deref(), Some("Acme Courier"));
+        assert!(!c.body.contains("Acme"));
     }
 
     #[test]
