@@ -17,8 +17,8 @@ const MAX_HEADER_WORDS: usize = 30;
 /// How many lines above the byline or date line the headline may stand: a standfirst, a
 /// caption and its credit may come between them.
 const HEADLINE_REACH: usize = 4;
-/// A line of more words than this is more than a date line (`Published: Tue, Nov 19, 2019 |
-/// Updated: …`), whatever date it holds.
+/// A line (or a part between bars, `Published: 10:48, Tue, Nov 19, 2019 | Updated: …`) of more
+/// words than this is more than a date line, whatever date it holds.
 const MAX_DATE_LINE_WORDS: usize = 12;
 
 /// Reads the metadata. `header` are the candidate blocks before the article run, `keep` marks
@@ -89,7 +89,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             first_byline.get_or_insert(i);
             continue;
         }
-        if meta.date.is_none() && words <= MAX_DATE_LINE_WORDS {
+        if meta.date.is_none() && (words <= MAX_DATE_LINE_WORDS || short_parts(text)) {
             // The line as written: `12. Februar 2019` reads as a numbered list item, whose
             // text has lost the day.
             let raw = seg.source[b.span.clone()].trim();
@@ -419,10 +419,12 @@ fn date_line_day(b: &Block) -> Option<String> {
     if !b.text.bytes().any(|c| c.is_ascii_digit()) {
         return None;
     }
-    words(&b.text)
-        .nth(MAX_DATE_LINE_WORDS)
-        .is_none()
-        .then(|| header_day(&b.text))?
+    short_parts(&b.text).then(|| header_day(&b.text))?
+}
+
+/// Whether each part of a line between bars is short enough for a date line.
+fn short_parts(text: &str) -> bool {
+    text.split('|').all(|part| words(part).nth(MAX_DATE_LINE_WORDS).is_none())
 }
 
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words

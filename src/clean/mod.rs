@@ -472,6 +472,15 @@ mod tests {
     }
 
     #[test]
+    fn a_date_line_may_pair_published_and_updated_between_bars() {
+        let dates = "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Wed, Nov 20, 2019";
+        let text = format!("{HEADLINE}\nBy Jane Roe\n{dates}\n\n{P1}\n\n{P2}\n\n{P3}");
+        let (c, _) = cleaned(&text);
+        assert_eq!(c.meta.date.as_deref(), Some("2019-11-19"));
+        assert!(!c.body.contains("PUBLISHED"));
+    }
+
+    #[test]
     fn a_headline_may_open_with_a_quote_or_a_bracket() {
         let title = |headline: &str| {
             let text = format!("Menu\n{headline}\nBy Jane Roe\n\n{P1}\n\n{P2}\n\n{P3}");
