@@ -424,7 +424,8 @@ fn date_line_day(b: &Block) -> Option<String> {
 
 /// Whether each part of a line between bars is short enough for a date line.
 fn short_parts(text: &str) -> bool {
-    text.split('|').all(|part| words(part).nth(MAX_DATE_LINE_WORDS).is_none())
+    text.split('|')
+        .all(|part| words(part).nth(MAX_DATE_LINE_WORDS).is_none())
 }
 
 /// Whether a text is shaped like a person's or an agency's name: two to four capitalised words
@@ -1045,11 +1046,34 @@ pub fn outlet_in_copyright(seg: &Segmented, keep: &[bool]) -> Option<String> {
 fn copyright_holder(notice: &str) -> Option<&str> {
     const PHOTO_WORDS: [&str; 6] = ["photo", "image", "foto", "picture", "credit", "bild"];
     const OWNER_WORDS: &[&str] = &[
-        "inc", "llc", "ltd", "limited", "gmbh", "corp", "corporation", "co", "company", "holdings",
-        "communication", "communications", "interactive", "group", "publishing", "publications",
-        "newspapers", "enterprises", "plc", "ag", "sa", "s.a", "bv", "srl", "spa",
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "holdings",
+        "communication",
+        "communications",
+        "interactive",
+        "group",
+        "publishing",
+        "publications",
+        "newspapers",
+        "enterprises",
+        "plc",
+        "ag",
+        "sa",
+        "s.a",
+        "bv",
+        "srl",
+        "spa",
     ];
-    let lower = notice.to_lowercase();
+    // ASCII lowercase keeps every byte where it was, so its offsets hold in `notice`
+    let lower = notice.to_ascii_lowercase();
     let mark = [lower.find('©'), lower.find("copyright")].into_iter().flatten().min()?;
     if PHOTO_WORDS.iter().any(|w| lower[..mark].contains(w)) {
         return None;
@@ -1071,7 +1095,9 @@ fn copyright_holder(notice: &str) -> Option<&str> {
         }
     }
     // the holder ends at punctuation, a sentence's end or a legal notice
-    let mut end = rest.find(['|', '(', '/', ',', ';', '•', '—', '–']).unwrap_or(rest.len());
+    let mut end = rest
+        .find(['|', '(', '/', ',', ';', '•', '—', '–'])
+        .unwrap_or(rest.len());
     if let Some(stop) = rest[..end].find(". ") {
         end = stop;
     }
@@ -1080,7 +1106,11 @@ fn copyright_holder(notice: &str) -> Option<&str> {
     for word in words(&rest[..end]) {
         let bare = word.trim_end_matches('.');
         let capitalised = bare.starts_with(|c: char| c.is_uppercase()) || bare == "&";
-        if !capitalised || is_legal_word(bare) || bare.eq_ignore_ascii_case("all") || bare.chars().all(|c| c.is_ascii_digit()) {
+        if !capitalised
+            || is_legal_word(bare)
+            || bare.eq_ignore_ascii_case("all")
+            || bare.chars().all(|c| c.is_ascii_digit())
+        {
             // `Designed by …`, `Powered by …`: a maker's credit, not a holder
             if word == "by" {
                 return None;
@@ -1508,12 +1538,27 @@ mod tests {
     #[test]
     fn a_sites_copyright_notice_names_its_outlet_not_its_owner_or_a_photographer() {
         let holder = copyright_holder;
-        assert_eq!(holder("© 2005-2019 Acme Herald, All Rights Reserved."), Some("Acme Herald"));
-        assert_eq!(holder("© Copyright 2019, The Ogden Courier | Terms of Service"), Some("The Ogden Courier"));
-        assert_eq!(holder("© 2019 Ogden.com. All rights reserved (About Us)."), Some("Ogden.com"));
-        assert_eq!(holder("Copyright © 2019 Acme Daily / Wirepress GmbH Alle Rechte vorbehalten."), Some("Acme Daily"));
+        assert_eq!(
+            holder("© 2005-2019 Acme Herald, All Rights Reserved."),
+            Some("Acme Herald")
+        );
+        assert_eq!(
+            holder("© Copyright 2019, The Ogden Courier | Terms of Service"),
+            Some("The Ogden Courier")
+        );
+        assert_eq!(
+            holder("© 2019 Ogden.com. All rights reserved (About Us)."),
+            Some("Ogden.com")
+        );
+        assert_eq!(
+            holder("Copyright © 2019 Acme Daily / Wirepress GmbH Alle Rechte vorbehalten."),
+            Some("Acme Daily")
+        );
         assert_eq!(holder("copyright Acme 2019 - ISSN: 1234-5678"), Some("Acme"));
-        assert_eq!(holder("All rights reserved © 2019 The Acme Deal is a registered trademark"), Some("The Acme Deal"));
+        assert_eq!(
+            holder("All rights reserved © 2019 The Acme Deal is a registered trademark"),
+            Some("The Acme Deal")
+        );
         // an owner's legal name, a photographer, a maker's credit, no year nor reservation
         assert_eq!(holder("© 2019 Acme Holdings, Inc. All Rights Reserved"), None);
         assert_eq!(holder("© 2019 Wirepress LLC. All Rights Reserved."), None);

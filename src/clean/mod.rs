@@ -452,20 +452,21 @@ mod tests {
         // A related article's headline after the byline shares more words with the lede; the
         // one above the byline is the title all the same.
         let related = "Central Bank Raised Rates Three Years Ago, Inflation Followed";
-        let text = format!(
-            "Menu\n{HEADLINE}\nBy Jane Roe\nNovember 18, 2019\nRelated\n{related}\n\n{P1}\n\n{P2}\n\n{P3}"
-        );
+        let text =
+            format!("Menu\n{HEADLINE}\nBy Jane Roe\nNovember 18, 2019\nRelated\n{related}\n\n{P1}\n\n{P2}\n\n{P3}");
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.title.as_deref(), Some(HEADLINE));
         // Without a byline the date line marks the spot; a caption between is passed over.
         let caption = "The governor speaks in the capital on Monday. (acme.test)";
-        let text = format!("Menu\nAdvertise With Us Today\n{HEADLINE}\nUpdated Nov. 19, 2019\n{caption}\n\n{P1}\n\n{P2}");
+        let text =
+            format!("Menu\nAdvertise With Us Today\n{HEADLINE}\nUpdated Nov. 19, 2019\n{caption}\n\n{P1}\n\n{P2}");
         assert_eq!(cleaned(&text).0.meta.title.as_deref(), Some(HEADLINE));
     }
 
     #[test]
     fn with_nothing_else_naming_it_the_outlet_is_the_sites_copyright_holder() {
-        let text = format!("{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\nTerms of Use\n\n© 2019 Acme Courier. All rights reserved.");
+        let text =
+            format!("{HEADLINE}\n\n{P1}\n\n{P2}\n\n{P3}\n\nTerms of Use\n\n© 2019 Acme Courier. All rights reserved.");
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.source.as_deref(), Some("Acme Courier"));
         assert!(!c.body.contains("Acme"));
@@ -491,7 +492,10 @@ mod tests {
         let bracketed = "[Analysis] Central Bank Raises Interest Rate";
         assert_eq!(title(bracketed).as_deref(), Some(bracketed));
         // a quote closed by a comma opens prose: `“…,” the chief said`
-        assert_eq!(title("“Rates will rise,” the central bank chief told reporters on Monday"), None);
+        assert_eq!(
+            title("“Rates will rise,” the central bank chief told reporters on Monday"),
+            None
+        );
     }
 
     #[test]
