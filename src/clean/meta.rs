@@ -1559,6 +1559,8 @@ mod tests {
             holder("All rights reserved © 2019 The Acme Deal is a registered trademark"),
             Some("The Acme Deal")
         );
+        // letters whose lowercase is longer come before the mark and in the holder
+        assert_eq!(holder("İSTANBUL © 2019 Ünye Postası"), Some("Ünye Postası"));
         // an owner's legal name, a photographer, a maker's credit, no year nor reservation
         assert_eq!(holder("© 2019 Acme Holdings, Inc. All Rights Reserved"), None);
         assert_eq!(holder("© 2019 Wirepress LLC. All Rights Reserved."), None);
