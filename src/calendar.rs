@@ -656,6 +656,13 @@ fn date_at(s: &[Spanned]) -> Option<(Date, Range<usize>)> {
             let Some(Piece::Month(m)) = piece(m_at) else {
                 return None;
             };
+            // `11:30, Monday, November 18, 2019`: the month has a day and a year of its own,
+            // and the number before it is a time's, not its day
+            if let (Some(Piece::Num(d2, dd2)), Some(Piece::Num(y, 4))) = (piece(m_at + 1), piece(m_at + 2)) {
+                if day(d2, dd2).is_some() && year(y, 4).is_some() {
+                    return None;
+                }
+            }
             let date = Date {
                 year: None,
                 month: Some(m),
@@ -741,6 +748,15 @@ mod tests {
         assert_eq!(iso("02/12/2019").as_deref(), Some("2019-02-12"));
         assert_eq!(iso("25/12/2019").as_deref(), Some("2019-12-25"));
         assert_eq!(iso("the 3rd of March, 2021").as_deref(), Some("2021-03-03"));
+        // a time's minutes before a weekday are no day of the month after it
+        assert_eq!(
+            iso("Posted at 11:30, Monday, November 18, 2019").as_deref(),
+            Some("2019-11-18")
+        );
+        assert_eq!(
+            iso("PUBLISHED: 09:15, Tue, Nov 19, 2019").as_deref(),
+            Some("2019-11-19")
+        );
     }
 
     #[test]

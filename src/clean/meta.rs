@@ -17,7 +17,7 @@ const MAX_HEADER_WORDS: usize = 30;
 /// How many lines above the byline or date line the headline may stand: a standfirst, a
 /// caption and its credit may come between them.
 const HEADLINE_REACH: usize = 4;
-/// A line (or a part between bars, `Published: 10:48, Tue, Nov 19, 2019 | Updated: …`) of more
+/// A line (or a part between bars, `Published: 09:15, Tue, Nov 19, 2019 | Updated: …`) of more
 /// words than this is more than a date line, whatever date it holds.
 const MAX_DATE_LINE_WORDS: usize = 12;
 
@@ -395,7 +395,7 @@ fn nearest_first(centre: usize, range: Range<usize>) -> impl Iterator<Item = usi
         .filter(move |i| range.contains(i))
 }
 
-/// A date line the header scan did not reach (`PUBLISHED: 10:48, Tue, Nov 19, 2019`, above a
+/// A date line the header scan did not reach (`PUBLISHED: 09:15, Tue, Nov 19, 2019`, above a
 /// list of links between headline and article): the nearest to the article of the short lines
 /// before it that hold a full date. Consumed, like a header's date line.
 fn date_near_run(blocks: &[Block], run: Range<usize>, used: &mut Vec<usize>) -> Option<String> {
@@ -669,8 +669,8 @@ fn is_title_like(b: &Block, words: usize) -> bool {
 }
 
 /// Whether a line opens with a capital or a digit (`10 things to know today`), perhaps after a
-/// quote or a bracket (`‘Meth. We’re on it’: …`, `[Review] …`); but a quote closed by a comma
-/// (`“We have to make cuts,” the chairman said …`) opens a sentence of prose.
+/// quote or a bracket (`‘Rates will rise’: …`, `[Review] …`); but a quote closed by a comma
+/// (`“Rates will rise,” the governor said …`) opens a sentence of prose.
 fn opens_like_a_headline(text: &str) -> bool {
     let rest = text.trim_start_matches(['‘', '“', '"', '\'', '[', '(', '«', '„', '¿', '¡']);
     let quoted = rest.len() < text.len();
@@ -1336,7 +1336,7 @@ mod tests {
     fn sentence_ends_inside_a_line() {
         assert!(has_inner_sentence_end("It fuelled the crisis. It is up to them"));
         assert!(!has_inner_sentence_end("Mr. Roe goes to the U.S. Senate"));
-        assert!(!has_inner_sentence_end("Meth. We are on it"));
+        assert!(!has_inner_sentence_end("Rates. We are on it"));
         assert!(!has_inner_sentence_end("Bank raises rates."));
     }
 

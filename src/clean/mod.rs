@@ -474,7 +474,7 @@ mod tests {
 
     #[test]
     fn a_date_line_may_pair_published_and_updated_between_bars() {
-        let dates = "PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Wed, Nov 20, 2019";
+        let dates = "PUBLISHED: 09:15, Tue, Nov 19, 2019 | UPDATED: 17:30, Wed, Nov 20, 2019";
         let text = format!("{HEADLINE}\nBy Jane Roe\n{dates}\n\n{P1}\n\n{P2}\n\n{P3}");
         let (c, _) = cleaned(&text);
         assert_eq!(c.meta.date.as_deref(), Some("2019-11-19"));
