@@ -89,7 +89,7 @@ pub fn read(seg: &Segmented, header: &[usize], run: Range<usize>, keep: &[bool])
             first_byline.get_or_insert(i);
             continue;
         }
-        if meta.date.is_none() && (words <= MAX_DATE_LINE_WORDS || short_parts(text)) {
+        if meta.date.is_none() && short_parts(text) {
             // The line as written: `12. Februar 2019` reads as a numbered list item, whose
             // text has lost the day.
             let raw = seg.source[b.span.clone()].trim();
@@ -789,7 +789,6 @@ pub fn outlet_in_furniture(seg: &Segmented, keep: &[bool], byline: Option<&str>)
             }
         }
         let line_words = line.len();
-        // read only for a line with a phrase in it
         // read only for a line with a phrase in it
         let mut copyright = None;
         for_each_phrase(&line, &mut run, |phrase| {
